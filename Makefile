@@ -1,0 +1,88 @@
+# www.foobar.com: the front door. `make` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+COMPOSE ?= docker compose
+
+# Image choices (official, or local substitutes where there is no registry): see `make images`.
+-include .images.env
+export JRE_IMAGE DB_IMAGE HAPROXY_IMAGE NGINX_IMAGE MAVEN_IMAGE
+# Where the images are local substitutes, containers cannot fetch from Maven Central either:
+# the jars are then built here and copied into the images.
+JAR_FROM ?= $(if $(findstring foobar-local/,$(MAVEN_IMAGE)),host,source)
+export JAR_FROM
+# Random database passwords, created on first use (scripts/secrets.sh).
+export SECRETS_DIR ?= .secrets
+export HTTP_PORT ?= 80
+export STATS_PORT ?= 8404
+# Testcontainers on an engine without a registry: no helper containers to pull.
+export TESTCONTAINERS_RYUK_DISABLED ?= true
+export TESTCONTAINERS_HOST_OVERRIDE ?= localhost
+
+MVN = JAVA_HOME="$$(scripts/find-jdk.sh)" ./mvnw -B -ntp
+
+.PHONY: help
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-8s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: up
+up: images secrets ## Build what is missing, start the stack, wait until it is healthy
+	@$(MAKE) --no-print-directory start
+
+.PHONY: start
+start:
+	@if [ "$(JAR_FROM)" = host ]; then $(MAKE) --no-print-directory jars; fi
+	@start=$$SECONDS; $(COMPOSE) up -d --build --wait --wait-timeout 300; \
+	  echo; echo "www.foobar.com is up ($$((SECONDS - start)) s). Add this line to /etc/hosts if it is not there:"; \
+	  echo "  127.0.0.1 www.foobar.com"; \
+	  echo "then open http://www.foobar.com$(if $(filter 80,$(HTTP_PORT)),,:$(HTTP_PORT))/  (HAProxy stats: http://127.0.0.1:$(STATS_PORT)/)"
+
+.PHONY: down
+down: ## Stop the stack (data is kept)
+	$(COMPOSE) down
+
+.PHONY: logs
+logs: ## Follow the logs of all services
+	$(COMPOSE) logs -f --tail=100
+
+.PHONY: ps
+ps: ## Show the services and their health
+	$(COMPOSE) ps
+
+.PHONY: test
+test: images secrets ## Run every test: unit, database integration, end-to-end and browser
+	@$(MAKE) --no-print-directory verify
+
+.PHONY: verify
+verify: check
+	$(MVN) verify
+
+.PHONY: check
+check: ## Validate the Compose file and the HAProxy and Nginx configurations
+	$(COMPOSE) config -q
+	docker run --rm -v "$$PWD/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" \
+	  "$${HAPROXY_IMAGE:-haproxy:3.0}" haproxy -c -q -f /usr/local/etc/haproxy/haproxy.cfg
+	docker run --rm --add-host gateway-1:127.0.0.1 \
+	  -e NGINX_ENVSUBST_FILTER=^FOOBAR_ -e FOOBAR_WEB_NAME=web-1 -e FOOBAR_GATEWAY=gateway-1:8080 \
+	  -v "$$PWD/nginx/templates:/etc/nginx/templates:ro" -v "$$PWD/nginx/html:/usr/share/nginx/html:ro" \
+	  "$${NGINX_IMAGE:-nginx:1.26}" /docker-entrypoint.sh nginx -t -q
+	@echo "check: compose, haproxy and nginx configurations are valid"
+
+.PHONY: images
+images: ## Use the official images, or build local substitutes where there is no registry
+	@bash scripts/local-images.sh
+
+.PHONY: secrets
+secrets:
+	@bash scripts/secrets.sh "$(SECRETS_DIR)"
+
+.PHONY: jars
+jars: ## Build the service jars on this machine (needs a JDK 25)
+	$(MVN) -q package -DskipTests -Dspring-javaformat.skip=true -pl app-service,gateway -am
+
+.PHONY: clean
+clean: ## Remove the stack, its database volumes and the build output
+	@echo "clean: removes the foobar containers, networks and the volumes db-primary-data and db-replica-data (all articles), and target/ folders"
+	$(COMPOSE) down -v --remove-orphans
+	$(MVN) -q clean
