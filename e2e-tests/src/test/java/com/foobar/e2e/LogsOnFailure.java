@@ -1,0 +1,20 @@
+package com.foobar.e2e;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * Prints the services' recent logs when an end-to-end test fails, before the stack goes
+ * down.
+ */
+class LogsOnFailure implements TestWatcher {
+
+	@Override
+	public void testFailed(ExtensionContext context, Throwable cause) {
+		context.getTestInstance()
+			.filter(StackIntegrationTests.class::isInstance)
+			.map(StackIntegrationTests.class::cast)
+			.ifPresent((tests) -> System.out.println(tests.stack().compose(60, "logs", "--no-color", "--tail", "80")));
+	}
+
+}
