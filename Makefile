@@ -9,9 +9,9 @@ COMPOSE ?= docker compose
 -include .images.env
 export JRE_IMAGE DB_IMAGE HAPROXY_IMAGE NGINX_IMAGE MAVEN_IMAGE
 # Where the images are local substitutes, containers cannot fetch from Maven Central either:
-# the jars are then built here and copied into the images.
-JAR_FROM ?= $(if $(findstring foobar-local/,$(MAVEN_IMAGE)),host,source)
-export JAR_FROM
+# the jars are then built here and copied into the images. (Computed, not exported: a sub-make
+# run after `make images` must see the new .images.env.)
+jar_from = $(or $(JAR_FROM),$(if $(findstring foobar-local/,$(MAVEN_IMAGE)),host,source))
 # Random database passwords, created on first use (scripts/secrets.sh).
 export SECRETS_DIR ?= .secrets
 export HTTP_PORT ?= 80
@@ -32,8 +32,8 @@ up: images secrets ## Build what is missing, start the stack, wait until it is h
 
 .PHONY: start
 start:
-	@if [ "$(JAR_FROM)" = host ]; then $(MAKE) --no-print-directory jars; fi
-	@start=$$SECONDS; $(COMPOSE) up -d --build --wait --wait-timeout 300; \
+	@if [ "$(jar_from)" = host ]; then $(MAKE) --no-print-directory jars; fi
+	@start=$$SECONDS; JAR_FROM=$(jar_from) $(COMPOSE) up -d --build --wait --wait-timeout 300; \
 	  echo; echo "www.foobar.com is up ($$((SECONDS - start)) s). Add this line to /etc/hosts if it is not there:"; \
 	  echo "  127.0.0.1 www.foobar.com"; \
 	  echo "then open http://www.foobar.com$(if $(filter 80,$(HTTP_PORT)),,:$(HTTP_PORT))/  (HAProxy stats: http://127.0.0.1:$(STATS_PORT)/)"
@@ -56,7 +56,7 @@ test: images secrets ## Run every test: unit, database integration, end-to-end a
 
 .PHONY: verify
 verify: check
-	$(MVN) verify
+	JAR_FROM=$(jar_from) $(MVN) verify
 
 .PHONY: check
 check: ## Validate the Compose file and the HAProxy and Nginx configurations
