@@ -12,8 +12,8 @@ class LogsOnFailure implements TestWatcher {
 	@Override
 	public void testFailed(ExtensionContext context, Throwable cause) {
 		context.getTestInstance()
-			.filter(StackIntegrationTests.class::isInstance)
-			.map(StackIntegrationTests.class::cast)
+			.filter(StackTests.class::isInstance)
+			.map(StackTests.class::cast)
 			.ifPresent((tests) -> System.out.println(tests.stack().compose(60, "logs", "--no-color", "--tail", "80")));
 	}
 

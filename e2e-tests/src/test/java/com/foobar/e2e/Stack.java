@@ -21,7 +21,9 @@ final class Stack {
 
 	private static final Path LOG = Path.of("target", "compose.log");
 
-	private final String project = "foobar-e2e";
+	// Its own Compose project: its containers, networks and volumes never touch a user's
+	// stack.
+	private final String project = System.getenv().getOrDefault("E2E_PROJECT", "foobar-e2e");
 
 	private final int httpPort = freePort();
 

@@ -3,23 +3,15 @@ package com.foobar.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,33 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request sent to the load balancer on 127.0.0.1 with {@code Host: www.foobar.com}. Tests
  * that stop parts of the stack run last.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(LogsOnFailure.class)
-class StackIntegrationTests {
-
-	private final Stack stack = new Stack();
-
-	private Www www;
-
-	@BeforeAll
-	void up() {
-		this.stack.down(true);
-		Instant start = Instant.now();
-		this.stack.up();
-		System.out.printf("e2e: stack healthy after %d s (Compose project foobar-e2e, port %d)%n",
-				Duration.between(start, Instant.now()).toSeconds(), this.stack.httpPort());
-		this.www = new Www(this.stack.httpPort());
-	}
-
-	@AfterAll
-	void down() {
-		this.stack.down(true);
-	}
-
-	Stack stack() {
-		return this.stack;
-	}
+class StackIntegrationTests extends StackTests {
 
 	@Test
 	@Order(1)
@@ -228,41 +194,6 @@ class StackIntegrationTests {
 		Www.Response read = readFromReplica(id);
 		assertThat(read.json().get("title").asString()).isEqualTo("Durable");
 		assertThat(read.json().get("body").asString()).isEqualTo("Kept in volumes");
-	}
-
-	/** Reads an article once replication has brought it to the replica. */
-	private Www.Response readFromReplica(long id) {
-		Www.Response read = eventually(() -> this.www.get("/api/articles/" + id), (r) -> r.status() == 200);
-		assertThat(read.status()).as(read.toString()).isEqualTo(200);
-		assertThat(read.header("X-Read-Source")).isEqualTo("replica");
-		return read;
-	}
-
-	private static <T> T eventually(Supplier<T> action, java.util.function.Predicate<T> done) {
-		Instant deadline = Instant.now().plusSeconds(30);
-		T result = action.get();
-		while (!done.test(result) && Instant.now().isBefore(deadline)) {
-			sleep(200);
-			result = action.get();
-		}
-		return result;
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void assertProblem(Www.Response response, int status) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.json().get("status").asInt()).isEqualTo(status);
-		assertThat(response.body()).doesNotContain("Exception", "\tat ");
 	}
 
 }
