@@ -1,8 +1,9 @@
 #!/bin/bash
 # First-start setup of a www.foobar.com database server, run by the image's init step
 # (/docker-entrypoint-initdb.d) while the temporary, network-less server is up.
-#   DB_ROLE=primary: the schema and three users: the app (row reads and writes only), the
-#                    migration user (DDL on the schema, for Flyway), the replication user.
+#   DB_ROLE=primary: the schema and three users: the app (row reads and writes only, plus
+#                    reading replication status), the migration user (DDL on the schema, for
+#                    Flyway), the replication user.
 #   DB_ROLE=replica: replicate from the primary by GTID; the schema and users arrive that way.
 # Works on MySQL 8.4 and MariaDB 11.x. Secrets come from VAR or from the file named by VAR_FILE.
 set -euo pipefail
@@ -24,15 +25,28 @@ repl_user=${DB_REPLICATION_USER:-foobar_repl}
 repl_password=$(secret DB_REPLICATION_PASSWORD)
 flavor=$(sql -N -e "SELECT IF(VERSION() LIKE '%MariaDB%', 'mariadb', 'mysql')")
 echo "foobar init: role ${DB_ROLE:?DB_ROLE must be primary or replica}, server $flavor"
+# The public passwords of db/dev-secrets/ (plain `docker compose up`) must stand out in the log.
+dev_secrets=()
+for var in MYSQL_ROOT_PASSWORD DB_APP_PASSWORD DB_MIGRATION_PASSWORD DB_REPLICATION_PASSWORD; do
+  value=$(secret "$var" 2>/dev/null) || continue
+  if [[ $value == dev-only-* ]]; then dev_secrets+=("$var"); fi
+done
+if [ ${#dev_secrets[@]} -gt 0 ]; then
+  echo "foobar init: WARNING: ${dev_secrets[*]} are the PUBLIC development passwords from db/dev-secrets/;" \
+    "never use them beyond your own machine (\`make up\` generates random ones in .secrets/)" >&2
+fi
 
 case "$DB_ROLE" in
 primary)
   app_user=${DB_APP_USER:-foobar_app}
   migration_user=${DB_MIGRATION_USER:-foobar_migrator}
+  # The app watches the replica with SHOW REPLICA STATUS; the privilege has a different name on each.
+  if [ "$flavor" = mariadb ]; then monitor_privilege='SLAVE MONITOR'; else monitor_privilege='REPLICATION CLIENT'; fi
   sql <<SQL
 CREATE DATABASE IF NOT EXISTS \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER $(lit "$app_user")@'%' IDENTIFIED BY $(lit "$(secret DB_APP_PASSWORD)");
 GRANT SELECT, INSERT, UPDATE, DELETE ON \`$db_name\`.* TO $(lit "$app_user")@'%';
+GRANT $monitor_privilege ON *.* TO $(lit "$app_user")@'%';
 CREATE USER $(lit "$migration_user")@'%' IDENTIFIED BY $(lit "$(secret DB_MIGRATION_PASSWORD)");
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES ON \`$db_name\`.* TO $(lit "$migration_user")@'%';
 CREATE USER $(lit "$repl_user")@'%' IDENTIFIED BY $(lit "$repl_password");

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import com.foobar.app.config.WriteTokens;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,8 +32,11 @@ class ArticleController {
 
 	private final ArticleService service;
 
-	ArticleController(ArticleService service) {
+	private final WriteTokens writeTokens;
+
+	ArticleController(ArticleService service, WriteTokens writeTokens) {
 		this.service = service;
+		this.writeTokens = writeTokens;
 	}
 
 	@GetMapping
@@ -56,7 +61,10 @@ class ArticleController {
 		// A path, not an absolute URI: this service sits behind proxies and does not know
 		// the public host.
 		URI location = URI.create("/api/articles/" + created.id());
-		return ResponseEntity.created(location).eTag(created.etag()).body(created);
+		return ResponseEntity.created(location)
+			.headers(this.writeTokens.afterWrite())
+			.eTag(created.etag())
+			.body(created);
 	}
 
 	@PutMapping(path = "/{id}", consumes = "application/json")
@@ -67,14 +75,14 @@ class ArticleController {
 			throw new PreconditionRequiredException();
 		}
 		ArticleView updated = this.service.update(id, IfMatch.parse(ifMatch), request);
-		return ResponseEntity.ok().eTag(updated.etag()).body(updated);
+		return ResponseEntity.ok().headers(this.writeTokens.afterWrite()).eTag(updated.etag()).body(updated);
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.service.delete(id, (ifMatch != null) ? IfMatch.parse(ifMatch) : null);
-		return ResponseEntity.noContent().build();
+		return ResponseEntity.noContent().headers(this.writeTokens.afterWrite()).build();
 	}
 
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.foobar.app.config.DataSourceRole;
+import com.foobar.app.config.WriteTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,6 +39,9 @@ class ArticleControllerTests {
 	@MockitoBean
 	private ArticleService service;
 
+	@MockitoBean
+	private WriteTokens writeTokens;
+
 	@Test
 	void readsNameTheDatabaseThatServedThem() throws Exception {
 		given(this.service.get(7)).willReturn(new Served<>(ARTICLE, DataSourceRole.REPLICA));
@@ -60,14 +65,18 @@ class ArticleControllerTests {
 	}
 
 	@Test
-	void createAnswers201WithLocationAndETag() throws Exception {
+	void createAnswers201WithLocationETagAndConsistencyToken() throws Exception {
 		given(this.service.create(any())).willReturn(ARTICLE);
+		HttpHeaders token = new HttpHeaders();
+		token.set("X-Consistency-Token", "MC0xLTQy");
+		given(this.writeTokens.afterWrite()).willReturn(token);
 		this.mvc
 			.perform(post("/api/articles").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"title\":\"Title\",\"body\":\"Body\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/articles/7"))
-			.andExpect(header().string("ETag", "\"3\""));
+			.andExpect(header().string("ETag", "\"3\""))
+			.andExpect(header().string("X-Consistency-Token", "MC0xLTQy"));
 	}
 
 	@Test

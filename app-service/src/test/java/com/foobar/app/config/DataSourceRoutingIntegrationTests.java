@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.foobar.app.AbstractIntegrationTests;
@@ -121,7 +122,7 @@ class DataSourceRoutingIntegrationTests extends AbstractIntegrationTests {
 	}
 
 	@Test
-	void withReplicationStoppedReadsShowTheReplicasStaleState() throws Exception {
+	void whenReplicationStopsReadsMoveToThePrimaryAndComeBack() throws Exception {
 		HttpTestClient http = new HttpTestClient(this.port);
 		execute(replica, "STOP REPLICA");
 		try {
@@ -129,22 +130,63 @@ class DataSourceRoutingIntegrationTests extends AbstractIntegrationTests {
 					HttpTestClient.articleJson("unreplicated", "only the primary has this"));
 			assertThat(created.status()).isEqualTo(201);
 			long id = created.json().get("id").asLong();
-			try (Connection connection = ReplicatedDatabases.rootConnection(primary);
-					Statement statement = connection.createStatement();
-					ResultSet rows = statement.executeQuery("SELECT title FROM article WHERE id = " + id)) {
-				assertThat(rows.next()).isTrue();
-				assertThat(rows.getString(1)).isEqualTo("unreplicated");
-			}
-			assertThat(http.get("/api/articles/" + id).status()).isEqualTo(404);
+			assertThat(countOnReplica(id)).isZero();
+			// The monitor notices within a second or two; from then on reads see the
+			// primary's data.
+			await("reads from the primary",
+					() -> "primary".equals(http.get("/api/articles/" + id).header("X-Read-Source")));
+			assertThat(http.get("/api/articles/" + id).status()).isEqualTo(200);
+			HttpTestClient.Response health = http.get("/actuator/health");
+			assertThat(health.json().at("/components/replication/status").asString()).isEqualTo("DOWN");
+			assertThat(health.json().at("/components/replication/details/problem").asString())
+				.contains("replication stopped");
 			execute(replica, "START REPLICA");
 			await("the article after replication restarts", () -> countOnReplica(id) == 1);
-			HttpTestClient.Response read = http.get("/api/articles/" + id);
-			assertThat(read.status()).isEqualTo(200);
-			assertThat(read.header("X-Read-Source")).isEqualTo("replica");
+			await("reads back on the replica",
+					() -> "replica".equals(http.get("/api/articles/" + id).header("X-Read-Source")));
 		}
 		finally {
 			execute(replica, "START REPLICA");
 		}
+	}
+
+	@Test
+	void aDelayedReplicaStillShowsClientsTheirOwnWrites() throws Exception {
+		HttpTestClient http = new HttpTestClient(this.port);
+		setReplicationDelay(2);
+		try {
+			int stale = 0;
+			int staleWithoutToken = 0;
+			for (int i = 0; i < 10; i++) {
+				HttpTestClient.Response created = http.postJson("/api/articles",
+						HttpTestClient.articleJson("delayed " + i, "read your writes"));
+				String token = created.header(ConsistencyToken.HEADER);
+				assertThat(token).isNotBlank();
+				String path = "/api/articles/" + created.json().get("id").asLong();
+				if (http.get(path).status() != 200) {
+					staleWithoutToken++;
+				}
+				HttpTestClient.Response read = http.send("GET", path, null, Map.of(ConsistencyToken.HEADER, token));
+				if (read.status() != 200) {
+					stale++;
+				}
+			}
+			System.out.printf("consistency: replica delayed 2 s, 10 write-then-read cycles: %d stale with the token,"
+					+ " %d stale without%n", stale, staleWithoutToken);
+			assertThat(stale).isZero();
+			assertThat(staleWithoutToken).as("the delay is real").isPositive();
+		}
+		finally {
+			setReplicationDelay(0);
+		}
+	}
+
+	private static void setReplicationDelay(int seconds) throws SQLException {
+		boolean mariadb = row(replica, "SELECT VERSION()").get(0).contains("MariaDB");
+		execute(replica, "STOP REPLICA");
+		execute(replica, mariadb ? "CHANGE MASTER TO MASTER_DELAY = " + seconds
+				: "CHANGE REPLICATION SOURCE TO SOURCE_DELAY = " + seconds);
+		execute(replica, "START REPLICA");
 	}
 
 	@Test
@@ -166,6 +208,38 @@ class DataSourceRoutingIntegrationTests extends AbstractIntegrationTests {
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> statement.execute("CREATE TABLE intruder (id INT)"))
 				.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(1142));
+		}
+	}
+
+	@Test
+	void theAppUserCanOnlyReadAndWriteRowsOfItsOwnSchema() throws SQLException {
+		try (Connection connection = ReplicatedDatabases.connect(primary, "foobar_app",
+				ReplicatedDatabases.appPassword()); Statement statement = connection.createStatement()) {
+			// Its grants: row reads and writes on the foobar schema, nothing else.
+			List<String> grants = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery("SHOW GRANTS FOR CURRENT_USER()")) {
+				while (rows.next()) {
+					grants.add(rows.getString(1));
+				}
+			}
+			assertThat(grants).hasSize(2)
+				.anyMatch((grant) -> grant.startsWith("GRANT USAGE ON *.* TO"))
+				.anyMatch((grant) -> grant.startsWith("GRANT SELECT, INSERT, UPDATE, DELETE ON `foobar`.* TO"))
+				.noneMatch((grant) -> grant.contains("WITH GRANT OPTION"));
+			// No DDL, no GRANT, no other schemas, no files, no server administration.
+			for (String sql : List.of("DROP TABLE article", "ALTER TABLE article ADD COLUMN x INT",
+					"TRUNCATE TABLE article", "CREATE DATABASE intruder", "GRANT SELECT ON foobar.* TO foobar_repl@'%'",
+					"CREATE USER intruder@'%' IDENTIFIED BY 'x'", "SELECT user, authentication_string FROM mysql.user",
+					"SELECT * FROM flyway_schema_history INTO OUTFILE '/tmp/intruder'", "SET GLOBAL read_only = 1",
+					"SHOW BINARY LOGS")) {
+				assertThatExceptionOfType(SQLException.class).as(sql)
+					.isThrownBy(() -> statement.execute(sql))
+					.withMessageContaining("denied");
+			}
+			try (ResultSet rows = statement.executeQuery("SELECT LOAD_FILE('/etc/passwd')")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isNull();
+			}
 		}
 	}
 
