@@ -15,6 +15,10 @@ jar_from = $(or $(JAR_FROM),$(if $(findstring foobar-local/,$(MAVEN_IMAGE)),host
 # Random database passwords, created on first use (scripts/secrets.sh).
 export SECRETS_DIR ?= .secrets
 export HTTP_PORT ?= 80
+export HTTPS_PORT ?= 443
+# The TLS certificate: a local CA and www.foobar.com, made on first start (haproxy/certs.sh),
+# or your own www.foobar.com.pem put there.
+export CERTS_DIR ?= .certs
 export STATS_PORT ?= 8404
 # Testcontainers on an engine without a registry: no helper containers to pull.
 export TESTCONTAINERS_RYUK_DISABLED ?= true
@@ -33,10 +37,16 @@ up: images secrets ## Build what is missing, start the stack, wait until it is h
 .PHONY: start
 start:
 	@if [ "$(jar_from)" = host ]; then $(MAKE) --no-print-directory jars; fi
+	@mkdir -p "$(CERTS_DIR)"
 	@start=$$SECONDS; JAR_FROM=$(jar_from) $(COMPOSE) up -d --build --wait --wait-timeout 300; \
 	  echo; echo "www.foobar.com is up ($$((SECONDS - start)) s). Add this line to /etc/hosts if it is not there:"; \
 	  echo "  127.0.0.1 www.foobar.com"; \
-	  echo "then open http://www.foobar.com$(if $(filter 80,$(HTTP_PORT)),,:$(HTTP_PORT))/  (HAProxy stats: http://127.0.0.1:$(STATS_PORT)/)"
+	  echo "then open https://www.foobar.com$(if $(filter 443,$(HTTPS_PORT)),,:$(HTTPS_PORT))/  (HAProxy stats: http://127.0.0.1:$(STATS_PORT)/)"; \
+	  if [ -s "$(CERTS_DIR)/ca.crt" ]; then \
+	    echo "The certificate is signed by a local CA: trust $(CERTS_DIR)/ca.crt, e.g."; \
+	    echo "  curl --cacert $(CERTS_DIR)/ca.crt https://www.foobar.com$(if $(filter 443,$(HTTPS_PORT)),,:$(HTTPS_PORT))/"; \
+	    echo "  browsers: import it as an authority (Linux: certutil -d sql:\$$HOME/.pki/nssdb -A -t C,, -n foobar-local-ca -i $(CERTS_DIR)/ca.crt)"; \
+	  fi
 
 .PHONY: down
 down: ## Stop the stack (data is kept)
@@ -59,10 +69,15 @@ verify: check
 	JAR_FROM=$(jar_from) $(MVN) verify
 
 .PHONY: check
-check: ## Validate the Compose file and the HAProxy and Nginx configurations
+check: ## Validate the Compose file and the HAProxy (with a throwaway certificate) and Nginx configurations
 	$(COMPOSE) config -q
-	docker run --rm -v "$$PWD/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" \
-	  "$${HAPROXY_IMAGE:-haproxy:3.0}" haproxy -c -q -f /usr/local/etc/haproxy/haproxy.cfg
+	docker run --rm --user root --tmpfs /usr/local/etc/haproxy/certs \
+	  -e PUBLIC_HTTPS_PORT=443 -e RATE_LIMIT_PER_10S=1000 -e CONN_LIMIT_PER_CLIENT=100 \
+	  -v "$$PWD/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" \
+	  -v "$$PWD/haproxy/errors:/usr/local/etc/haproxy/errors:ro" \
+	  -v "$$PWD/haproxy/certs.sh:/usr/local/bin/certs.sh:ro" \
+	  "$${HAPROXY_IMAGE:-haproxy:3.0}" sh -c 'sh /usr/local/bin/certs.sh /usr/local/etc/haproxy/certs >/dev/null \
+	    && haproxy -c -q -f /usr/local/etc/haproxy/haproxy.cfg'
 	docker run --rm --add-host gateway-1:127.0.0.1 \
 	  -e NGINX_ENVSUBST_FILTER=^FOOBAR_ -e FOOBAR_WEB_NAME=web-1 -e FOOBAR_GATEWAY=gateway-1:8080 \
 	  -v "$$PWD/nginx/templates:/etc/nginx/templates:ro" -v "$$PWD/nginx/html:/usr/share/nginx/html:ro" \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes a Debian build machine without a container registry ready to build and test
-# www.foobar.com: a Docker engine, the Compose v2 plugin, Chromium for the browser test, a JDK 25.
+# www.foobar.com: a Docker engine, the Compose v2 plugin, Chromium for the browser test, testssl.sh
+# for the TLS test, a JDK 25.
 # Idempotent: every step checks first and does nothing when its result is already there.
 set -euo pipefail
 
@@ -51,6 +52,9 @@ if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null
   log "installing chromium and chromium-driver"
   apt_install chromium chromium-driver
 fi
+
+# testssl.sh: the end-to-end TLS test checks the load balancer's HTTPS with it.
+command -v testssl >/dev/null 2>&1 || { log "installing testssl.sh"; apt_install testssl.sh; }
 
 # JDK 25: the build needs it (see Makefile); the default java here is 17.
 if ! ls -d /usr/lib/jvm/*25* >/dev/null 2>&1; then
