@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,16 +24,81 @@ final class Stack {
 
 	private static final Path LOG = Path.of("target", "compose.log");
 
+	/**
+	 * The stacks' TLS certificate folder (CERTS_DIR): a local CA and www.foobar.com, made
+	 * by the first stack (haproxy/certs.sh), apart from the user's own .certs/.
+	 */
+	static final Path CERTS = ROOT.resolve("e2e-tests/target/certs");
+
+	/** The local CA that signed the load balancer's certificate. */
+	static final Path CA_CERTIFICATE = CERTS.resolve("ca.crt");
+
 	// Its own Compose project: its containers, networks and volumes never touch a user's
 	// stack.
 	private final String project = System.getenv().getOrDefault("E2E_PROJECT", "foobar-e2e");
 
 	private final int httpPort = freePort();
 
+	private final int httpsPort = freePort();
+
 	private final int statsPort = freePort();
+
+	// More environment for docker compose (e.g. a low RATE_LIMIT_PER_10S), set before
+	// up().
+	private final Map<String, String> environment = new HashMap<>();
 
 	int httpPort() {
 		return this.httpPort;
+	}
+
+	int httpsPort() {
+		return this.httpsPort;
+	}
+
+	int statsPort() {
+		return this.statsPort;
+	}
+
+	String project() {
+		return this.project;
+	}
+
+	/** Sets a variable for docker-compose.yml; takes effect at the next up(). */
+	Stack environment(String name, String value) {
+		this.environment.put(name, value);
+		return this;
+	}
+
+	/**
+	 * The IPv4 addresses of this project's containers on all their networks, by Compose
+	 * service name.
+	 */
+	Map<String, List<String>> addresses() {
+		String ids = docker(60, "ps", "-q", "--filter", "label=com.docker.compose.project=" + this.project).strip();
+		Map<String, List<String>> addresses = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return addresses;
+		}
+		List<String> inspect = new ArrayList<>(List.of("inspect", "-f",
+				"{{index .Config.Labels \"com.docker.compose.service\"}}{{range .NetworkSettings.Networks}} {{.IPAddress}}{{end}}"));
+		inspect.addAll(List.of(ids.split("\\s+")));
+		for (String line : docker(60, inspect.toArray(String[]::new)).strip().split("\n")) {
+			String[] fields = line.strip().split("\\s+");
+			List<String> ips = addresses.computeIfAbsent(fields[0], (service) -> new ArrayList<>());
+			for (int i = 1; i < fields.length; i++) {
+				if (!fields[i].isEmpty()) {
+					ips.add(fields[i]);
+				}
+			}
+		}
+		return addresses;
+	}
+
+	/** Runs the docker CLI (not Compose) and returns its output. */
+	String docker(int timeoutSeconds, String... args) {
+		List<String> command = new ArrayList<>(List.of("docker"));
+		command.addAll(List.of(args));
+		return run(command, timeoutSeconds);
 	}
 
 	void up() {
@@ -62,9 +130,16 @@ final class Stack {
 	String compose(int timeoutSeconds, String... args) {
 		List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", this.project));
 		command.addAll(List.of(args));
+		return run(command, timeoutSeconds);
+	}
+
+	private String run(List<String> command, int timeoutSeconds) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
 		builder.environment().put("HTTP_PORT", String.valueOf(this.httpPort));
+		builder.environment().put("HTTPS_PORT", String.valueOf(this.httpsPort));
 		builder.environment().put("STATS_PORT", String.valueOf(this.statsPort));
+		builder.environment().put("CERTS_DIR", CERTS.toString());
+		builder.environment().putAll(this.environment);
 		try {
 			Process process = builder.start();
 			byte[] output = process.getInputStream().readAllBytes();

@@ -135,11 +135,17 @@ class StackIntegrationTests extends StackTests {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--user-data-dir=" + Files.createTempDirectory("chromium"),
 					// The hosts entry a user would add, for this browser only.
-					"--host-resolver-rules=MAP " + Www.HOST + " 127.0.0.1");
+					"--host-resolver-rules=MAP " + Www.HOST + " 127.0.0.1",
+					// Trust the stack's certificate, and only it: Chromium accepts a
+					// chain that
+					// holds a key with this SPKI hash (instead of importing the local CA
+					// into an
+					// NSS database, which needs certutil and a HOME of its own).
+					"--ignore-certificate-errors-spki-list=" + spkiHashes());
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
 		WebDriver browser = new ChromeDriver(service, options);
 		try {
-			browser.get("http://" + Www.HOST + ":" + this.stack.httpPort() + "/");
+			browser.get(this.www.base() + "/");
 			String title = "From the browser " + System.nanoTime();
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("save")));
@@ -153,6 +159,25 @@ class StackIntegrationTests extends StackTests {
 		}
 		finally {
 			browser.quit();
+		}
+	}
+
+	/**
+	 * Base64 SHA-256 of the public key (SubjectPublicKeyInfo) of the certificate the load
+	 * balancer presents, fetched with a handshake that trusts only the local CA.
+	 */
+	private String spkiHashes() throws Exception {
+		try (var socket = (javax.net.ssl.SSLSocket) Www.sslContext()
+			.getSocketFactory()
+			.createSocket(Www.HOST, this.stack.httpsPort())) {
+			var parameters = socket.getSSLParameters();
+			parameters.setEndpointIdentificationAlgorithm("HTTPS");
+			socket.setSSLParameters(parameters);
+			socket.startHandshake();
+			var certificate = socket.getSession().getPeerCertificates()[0];
+			byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(certificate.getPublicKey().getEncoded());
+			return java.util.Base64.getEncoder().encodeToString(hash);
 		}
 	}
 

@@ -33,9 +33,9 @@ abstract class StackTests {
 		this.stack.down(true);
 		Instant start = Instant.now();
 		this.stack.up();
-		System.out.printf("e2e: %s: stack healthy after %d s (port %d)%n", getClass().getSimpleName(),
-				Duration.between(start, Instant.now()).toSeconds(), this.stack.httpPort());
-		this.www = new Www(this.stack.httpPort());
+		System.out.printf("e2e: %s: stack healthy after %d s (ports %d, %d)%n", getClass().getSimpleName(),
+				Duration.between(start, Instant.now()).toSeconds(), this.stack.httpPort(), this.stack.httpsPort());
+		this.www = new Www(this.stack.httpsPort(), Stack.CA_CERTIFICATE);
 	}
 
 	@AfterAll
@@ -71,9 +71,10 @@ abstract class StackTests {
 		}
 	}
 
-	/** Reads an article once replication has brought it to the replica. */
+	/** Reads an article from the replica, once replication has brought it there. */
 	Www.Response readFromReplica(long id) {
-		Www.Response read = eventually(() -> this.www.get("/api/articles/" + id), (r) -> r.status() == 200);
+		Www.Response read = eventually(() -> this.www.get("/api/articles/" + id),
+				(r) -> r.status() == 200 && "replica".equals(r.header("X-Read-Source")));
 		assertThat(read.status()).as(read.toString()).isEqualTo(200);
 		assertThat(read.header("X-Read-Source")).isEqualTo("replica");
 		return read;
