@@ -101,7 +101,7 @@ public class DatabaseMonitor {
 			});
 		}
 		catch (RuntimeException ex) {
-			state = ReplicaState.problem("unreachable: " + rootMessage(ex));
+			state = ReplicaState.problem("cannot read its replication status: " + rootMessage(ex));
 		}
 		ReplicaState previous = this.replicaState.getAndSet(state);
 		if (previous.usable() != state.usable()) {
