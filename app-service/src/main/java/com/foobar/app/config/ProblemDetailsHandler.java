@@ -1,16 +1,21 @@
 package com.foobar.app.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -61,6 +67,32 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
+	// Names the parameter, not the value: that is the client's own input, and for a
+	// repeated parameter it would read "[Ljava.lang.String;@1b2c3d".
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: ex.getPropertyName();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				(name != null) ? "The value of '" + name + "' is not valid" : "A value of the request is not valid");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	// A preset Content-Type lets the problem be written without looking at Accept, which
+	// may be what is wrong: "Accept: ;;;" would otherwise get a 406 without a body.
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail && headers.getContentType() == null) {
+			HttpHeaders withType = new HttpHeaders();
+			withType.putAll(headers);
+			withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			return super.createResponseEntity(body, withType, statusCode, request);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
@@ -78,7 +110,10 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	private static Map<String, String> describe(FieldError error) {
 		String message = (error.getDefaultMessage() != null) ? error.getDefaultMessage() : "is invalid";
-		return Map.of("field", error.getField(), "message", message);
+		Map<String, String> described = new LinkedHashMap<>();
+		described.put("field", error.getField());
+		described.put("message", message);
+		return described;
 	}
 
 }
