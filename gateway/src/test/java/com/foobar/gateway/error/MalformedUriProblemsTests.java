@@ -31,7 +31,7 @@ class MalformedUriProblemsTests {
 
 	@Test
 	void requestLinesOverTheDecodersLimitGetAProblemDocument() throws IOException {
-		String response = exchange("GET /api/articles?q=" + "a".repeat(6000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+		String response = exchange("GET /api/articles?q=" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n");
 		assertThat(response).startsWith("HTTP/1.1 414")
 			.containsIgnoringCase("content-type: application/problem+json")
 			.contains("\"status\":414");
