@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -100,6 +101,16 @@ class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database is not reachable right now; try again shortly");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	// Tomcat could not read the query or form parameters (too many, say): the client's
+	// fault.
+	@ExceptionHandler
+	ProblemDetail unreadableParameters(InvalidParameterException ex) {
+		HttpStatus status = HttpStatus.resolve(ex.getErrorCode());
+		return ProblemDetail.forStatusAndDetail(
+				(status != null && status.is4xxClientError()) ? status : HttpStatus.BAD_REQUEST,
+				"The request's parameters cannot be read");
 	}
 
 	@ExceptionHandler
