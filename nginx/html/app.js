@@ -160,6 +160,18 @@ function timeElement(iso) {
   return time;
 }
 
+// A button of an article's row; the list's click handler dispatches on data-action.
+function actionButton(action, label, className, describedBy) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = className;
+  button.dataset.testid = action;
+  button.dataset.action = action;
+  button.textContent = label;
+  button.setAttribute('aria-describedby', describedBy);
+  return button;
+}
+
 function renderArticle(article) {
   const item = document.createElement('li');
   item.className = 'article';
@@ -184,20 +196,8 @@ function renderArticle(article) {
 
   const actions = document.createElement('div');
   actions.className = 'article-actions';
-  const edit = document.createElement('button');
-  edit.type = 'button';
-  edit.className = 'button button-small edit';
-  edit.dataset.testid = 'edit';
-  edit.dataset.action = 'edit';
-  edit.textContent = 'Edit';
-  edit.setAttribute('aria-describedby', heading.id);
-  const remove = document.createElement('button');
-  remove.type = 'button';
-  remove.className = 'button button-small button-danger delete';
-  remove.dataset.testid = 'delete';
-  remove.dataset.action = 'delete';
-  remove.textContent = 'Delete';
-  remove.setAttribute('aria-describedby', heading.id);
+  const edit = actionButton('edit', 'Edit', 'button button-small edit', heading.id);
+  const remove = actionButton('delete', 'Delete', 'button button-small button-danger delete', heading.id);
   actions.append(edit, remove);
 
   item.append(heading, meta, body, actions);
