@@ -1,4 +1,4 @@
--- Articles of www.foobar.com. Portable across MySQL 8.4 and MariaDB 11.x.
+-- Articles of www.foobar.com (MySQL 9.7).
 -- mediumtext: a body of 20000 characters can take 80000 bytes in utf8mb4, more than text holds.
 CREATE TABLE article (
     id         BIGINT       NOT NULL AUTO_INCREMENT,

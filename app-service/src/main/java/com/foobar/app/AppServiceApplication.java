@@ -2,14 +2,12 @@ package com.foobar.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The code base of www.foobar.com: the articles API, reading from the replica and writing
  * to the primary.
  */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class AppServiceApplication {
 
 	public static void main(String[] args) {

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * start when this class loads; without Docker that fails, so these tests fail rather than
  * skip.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "foobar.instance=app-test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "foobar.web.instance=app-test")
 public abstract class AbstractIntegrationTests {
 
 	@DynamicPropertySource

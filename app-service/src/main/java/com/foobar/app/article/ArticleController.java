@@ -6,8 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import com.foobar.app.config.WriteTokens;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,38 +19,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The articles API of the public contract. */
+/**
+ * The articles API of the public contract. Which database served a read
+ * ({@code X-Read-Source}) and the consistency token of a write are added by the
+ * read/write split, not here.
+ */
 @RestController
 @RequestMapping(path = "/api/articles", produces = "application/json")
 class ArticleController {
-
-	static final String READ_SOURCE = "X-Read-Source";
 
 	static final int MAX_PAGE_SIZE = 100;
 
 	private final ArticleService service;
 
-	private final WriteTokens writeTokens;
-
-	ArticleController(ArticleService service, WriteTokens writeTokens) {
+	ArticleController(ArticleService service) {
 		this.service = service;
-		this.writeTokens = writeTokens;
 	}
 
 	@GetMapping
 	ResponseEntity<ArticlePage> list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-		Served<ArticlePage> served = this.service.list(page, size);
-		return ResponseEntity.ok().header(READ_SOURCE, served.source().label()).body(served.value());
+		return ResponseEntity.ok(this.service.list(page, size));
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<ArticleView> get(@PathVariable long id) {
-		Served<ArticleView> served = this.service.get(id);
-		return ResponseEntity.ok()
-			.eTag(served.value().etag())
-			.header(READ_SOURCE, served.source().label())
-			.body(served.value());
+		ArticleView article = this.service.get(id);
+		return ResponseEntity.ok().eTag(article.etag()).body(article);
 	}
 
 	@PostMapping(consumes = "application/json")
@@ -61,10 +54,7 @@ class ArticleController {
 		// A path, not an absolute URI: this service sits behind proxies and does not know
 		// the public host.
 		URI location = URI.create("/api/articles/" + created.id());
-		return ResponseEntity.created(location)
-			.headers(this.writeTokens.afterWrite())
-			.eTag(created.etag())
-			.body(created);
+		return ResponseEntity.created(location).eTag(created.etag()).body(created);
 	}
 
 	@PutMapping(path = "/{id}", consumes = "application/json")
@@ -75,14 +65,14 @@ class ArticleController {
 			throw new PreconditionRequiredException();
 		}
 		ArticleView updated = this.service.update(id, IfMatch.parse(ifMatch), request);
-		return ResponseEntity.ok().headers(this.writeTokens.afterWrite()).eTag(updated.etag()).body(updated);
+		return ResponseEntity.ok().eTag(updated.etag()).body(updated);
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.service.delete(id, (ifMatch != null) ? IfMatch.parse(ifMatch) : null);
-		return ResponseEntity.noContent().headers(this.writeTokens.afterWrite()).build();
+		return ResponseEntity.noContent().build();
 	}
 
 }

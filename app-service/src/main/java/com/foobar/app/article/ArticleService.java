@@ -1,9 +1,5 @@
 package com.foobar.app.article;
 
-import com.foobar.app.config.DataSourceRole;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -20,27 +16,18 @@ class ArticleService {
 
 	private final ArticleRepository articles;
 
-	private final MeterRegistry meterRegistry;
-
-	ArticleService(ArticleRepository articles, MeterRegistry meterRegistry) {
+	ArticleService(ArticleRepository articles) {
 		this.articles = articles;
-		this.meterRegistry = meterRegistry;
 	}
 
 	@Transactional(readOnly = true)
-	public Served<ArticlePage> list(int page, int size) {
-		ArticlePage result = ArticlePage.of(this.articles.findAll(PageRequest.of(page, size, NEWEST_FIRST)));
-		return served(result);
+	public ArticlePage list(int page, int size) {
+		return ArticlePage.of(this.articles.findAll(PageRequest.of(page, size, NEWEST_FIRST)));
 	}
 
 	@Transactional(readOnly = true)
-	public Served<ArticleView> get(long id) {
-		ArticleView result = this.articles.findById(id).map(ArticleView::of).orElse(null);
-		Served<ArticleView> served = served(result);
-		if (result == null) {
-			throw new ArticleNotFoundException(id);
-		}
-		return served;
+	public ArticleView get(long id) {
+		return this.articles.findById(id).map(ArticleView::of).orElseThrow(() -> new ArticleNotFoundException(id));
 	}
 
 	@Transactional
@@ -68,16 +55,6 @@ class ArticleService {
 			throw new StaleVersionException(id, etag);
 		}
 		return article;
-	}
-
-	private <T> Served<T> served(T value) {
-		DataSourceRole source = DataSourceRole.ofCurrentTransaction();
-		Counter.builder("foobar.reads")
-			.description("Read transactions by the database that served them")
-			.tag("source", source.label())
-			.register(this.meterRegistry)
-			.increment();
-		return new Served<>(value, source);
 	}
 
 }

@@ -1,0 +1,57 @@
+package com.foobar.app.readwrite;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The wiring of the read/write split (see {@code package-info}): one Hikari pool per
+ * server, joined by Spring's {@link LazyConnectionDataSourceProxy}, whose read-only
+ * DataSource is the {@link ReadRouter}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(ConsistencyProperties.class)
+class ReadWriteDataSourceConfig {
+
+	@Bean
+	@ConfigurationProperties("foobar.datasource.primary")
+	HikariDataSource primaryDataSource() {
+		return new HikariDataSource();
+	}
+
+	@Bean
+	@ConfigurationProperties("foobar.datasource.replica")
+	HikariDataSource replicaDataSource() {
+		return new HikariDataSource();
+	}
+
+	@Bean
+	DatabaseMonitor databaseMonitor(@Qualifier("primaryDataSource") DataSource primary,
+			@Qualifier("replicaDataSource") DataSource replica, ConsistencyProperties consistency,
+			MeterRegistry meters) {
+		return new DatabaseMonitor(primary, replica, consistency, meters);
+	}
+
+	@Bean
+	@Primary
+	DataSource dataSource(@Qualifier("primaryDataSource") DataSource primary,
+			@Qualifier("replicaDataSource") DataSource replica, DatabaseMonitor monitor,
+			ConsistencyProperties consistency, WriteTokens writeTokens, MeterRegistry meters) {
+		DataSource writes = new PrimaryDataSource(primary, monitor, writeTokens);
+		LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(writes);
+		routing.setReadOnlyDataSource(new ReadRouter(writes, replica, monitor, consistency.maxWait(), meters));
+		return routing;
+	}
+
+}
