@@ -3,13 +3,13 @@
 #
 # Some machines (our CI among them) have a Docker engine but no container registry: nothing can be
 # pulled. For every third-party image the project needs, this script keeps the official image when
-# it is already present or can be pulled; otherwise it builds a substitute from Debian trixie
-# packages (folders under scripts/local-images/<name>/, all FROM foobar-local/debian:trixie, a base
-# made here with debootstrap + docker import). The choice is written to .images.env at the repo
+# it is already present or can be pulled; otherwise it builds a substitute from Debian packages
+# (folders under scripts/local-images/<name>/, each FROM foobar-local/debian:<suite>, a base made
+# here with debootstrap + docker import: trixie, or sid for MySQL 9.7, which only sid packages). The choice is written to .images.env at the repo
 # root, which the Makefile includes and exports (docker compose reads the variables).
 #
 #   bash scripts/local-images.sh          # idempotent; a second run builds nothing
-#   FORCE=1 bash scripts/local-images.sh  # rebuild the substitutes (FORCE_BASE=1: the base too)
+#   FORCE=1 bash scripts/local-images.sh  # rebuild the substitutes (FORCE_BASE=1: the bases too)
 #   LOCAL_IMAGES_ONLY=1 ...               # don't look for official images, always use substitutes
 #
 # A variable already set in the environment (e.g. DB_IMAGE=mysql:8.4) is respected and nothing is
@@ -21,7 +21,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 src="$root/scripts/local-images"
 env_file="$root/.images.env"
-base=foobar-local/debian:trixie
 FORCE=${FORCE:-0}
 FORCE_BASE=${FORCE_BASE:-0}
 LOCAL_IMAGES_ONLY=${LOCAL_IMAGES_ONLY:-0}
@@ -33,7 +32,7 @@ have_image() { docker image inspect "$1" >/dev/null 2>&1; }
 
 docker info >/dev/null 2>&1 || die "the Docker engine does not answer (run scripts/prepare-machine.sh)"
 
-# --- the base image: Debian trixie minbase from the configured Debian mirror ----------------------
+# --- the base images: Debian minbase (trixie, sid) from the configured Debian mirror --------------
 debian_mirror() {
   local m=${DEBIAN_MIRROR:-}
   if [ -z "$m" ] && [ -r /etc/apt/sources.list.d/debian.sources ]; then
@@ -42,26 +41,33 @@ debian_mirror() {
   printf '%s\n' "${m:-http://deb.debian.org/debian}"
 }
 
-build_base() {
-  if have_image "$base" && [ "$FORCE_BASE" != 1 ]; then return 0; fi
+declare -A base_done
+build_base() { # suite
+  local suite=$1 base=foobar-local/debian:$1
+  if have_image "$base" && { [ "$FORCE_BASE" != 1 ] || [ -n "${base_done[$suite]:-}" ]; }; then return 0; fi
   command -v debootstrap >/dev/null 2>&1 || die "debootstrap is missing (apt-get install debootstrap)"
   [ "$(id -u)" = 0 ] || die "debootstrap needs root to build $base"
   local mirror dir
   mirror=$(debian_mirror)
-  dir=$(mktemp -d /tmp/foobar-debian-trixie.XXXXXX)
+  dir=$(mktemp -d "/tmp/foobar-debian-$suite.XXXXXX")
   # shellcheck disable=SC2064
   trap "rm -rf '$dir'" EXIT
-  log "building $base: debootstrap --variant=minbase trixie from $mirror"
-  debootstrap --variant=minbase trixie "$dir" "$mirror" >"$dir.log" 2>&1 \
+  log "building $base: debootstrap --variant=minbase $suite from $mirror"
+  debootstrap --variant=minbase "$suite" "$dir" "$mirror" >"$dir.log" 2>&1 \
     || { tail -n 30 "$dir.log" >&2; rm -f "$dir.log"; die "debootstrap failed"; }
   rm -f "$dir.log"
   # apt inside the image: plain http to the same mirror, no recommends, no services started by
   # package scripts (there is no init in a container), small footprint.
-  printf 'deb %s trixie main\n' "$mirror" >"$dir/etc/apt/sources.list"
+  printf 'deb %s %s main\n' "$mirror" "$suite" >"$dir/etc/apt/sources.list"
   rm -f "$dir"/etc/apt/sources.list.d/*
   printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' \
     >"$dir/etc/apt/apt.conf.d/90foobar-no-recommends"
   printf 'Acquire::Languages "none";\n' >"$dir/etc/apt/apt.conf.d/90foobar-no-languages"
+  # Mirrors may serve a sid Release file past its Valid-Until date (sid is rebuilt continuously,
+  # copies lag); apt refuses such a file unless told otherwise. Signatures are still checked.
+  if [ "$suite" = sid ]; then
+    printf 'Acquire::Check-Valid-Until "false";\n' >"$dir/etc/apt/apt.conf.d/90foobar-sid-valid-until"
+  fi
   # like the official debian images: no .deb cache, no docs/man pages/translations
   cat >"$dir/etc/apt/apt.conf.d/docker-clean" <<'APT'
 DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
@@ -91,10 +97,10 @@ DPKG
     -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     -c 'ENV LANG=C.UTF-8' \
     -c 'CMD ["bash"]' \
-    -m "debootstrap --variant=minbase trixie $mirror" - "$base" >/dev/null
+    -m "debootstrap --variant=minbase $suite $mirror" - "$base" >/dev/null
   rm -rf "$dir"
   trap - EXIT
-  FORCE_BASE=0   # once per run
+  base_done[$suite]=1   # FORCE_BASE: once per run
 }
 
 # --- the substitutes --------------------------------------------------------------------------------
@@ -109,7 +115,8 @@ build_local() { # name tag
     [ "$have" = "$hash" ] && return 0
     log "$tag: the files in scripts/local-images/$name changed; rebuilding"
   fi
-  build_base
+  # The base named in the Dockerfile's FROM line (foobar-local/debian:<suite>).
+  build_base "$(sed -n 's|^FROM foobar-local/debian:\([a-z]*\).*|\1|p' "$src/$name/Dockerfile" | head -n 1)"
   log "building $tag from scripts/local-images/$name"
   local start=$SECONDS args=(--pull=false --force-rm --label "foobar.local.inputs=$hash" -t "$tag")
   [ "$FORCE" = 1 ] && args+=(--no-cache)
@@ -146,14 +153,14 @@ choose() { # VAR official local-tag folder
 
 start=$SECONDS
 choose JRE_IMAGE     eclipse-temurin:25-jre       foobar-local/jre:25           jre
-choose DB_IMAGE      mysql:8.4                    foobar-local/mariadb:11.8     mariadb
+choose DB_IMAGE      mysql:9.7                    foobar-local/mysql:9.7        mysql
 choose HAPROXY_IMAGE haproxy:3.0                  foobar-local/haproxy:3.0      haproxy
 choose NGINX_IMAGE   nginx:1.26                   foobar-local/nginx:1.26       nginx
 choose MAVEN_IMAGE   maven:3.9-eclipse-temurin-25 foobar-local/maven:3.9-jdk25  maven
 
 {
   echo "# Written by scripts/local-images.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ): the container images to use."
-  echo "# Official images where present or pullable, else local substitutes built from Debian trixie."
+  echo "# Official images where present or pullable, else local substitutes built from Debian packages."
   echo "# Included and exported by the Makefile. Regenerate with: bash scripts/local-images.sh"
   for var in "${order[@]}"; do printf '%s=%s\n' "$var" "${!var}"; done
 } >"$env_file.tmp"

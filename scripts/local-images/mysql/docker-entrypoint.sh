@@ -1,9 +1,12 @@
 #!/bin/bash
-# foobar-local/mariadb entrypoint: the official mysql image's docker-entrypoint.sh contract, on
-# MariaDB. On the first start (empty data dir) it installs the system tables, runs a temporary
-# server without networking (socket only), sets the root password (root@localhost and
-# root@'$MYSQL_ROOT_HOST', default '%'), creates MYSQL_DATABASE / MYSQL_USER, runs
-# /docker-entrypoint-initdb.d/* and stops that server; then it execs the real server as mysql.
+# foobar-local/mysql entrypoint: the official mysql:9.7 image's docker-entrypoint.sh contract, on
+# Debian's MySQL packages. Modelled on that script (github.com/docker-library/mysql, GPL-2.0):
+# same steps, functions and messages. On the first start (empty data dir) it runs
+# mysqld --initialize-insecure, starts a temporary server without networking (socket only), loads
+# the time zone tables (binary-logged, as in the official image), sets the root password
+# (root@localhost, and root@'$MYSQL_ROOT_HOST' unless that is localhost; default '%'), creates
+# MYSQL_DATABASE / MYSQL_USER, runs /docker-entrypoint-initdb.d/* and stops that server; then it
+# execs the real server as mysql.
 set -eo pipefail
 shopt -s nullglob
 
@@ -32,20 +35,25 @@ file_env() {
 	unset "$fileVar"
 }
 
-_is_server() { [ "$1" = mariadbd ] || [ "$1" = mysqld ]; }
+# arguments for a `mysqld --verbose --help` that neither touches nor needs the data folder
+_verboseHelpArgs=( --verbose --help --log-bin-index="$(mktemp -u)" )
 
-# the value of a server option as the server would see it with the given arguments
-mysql_get_config() {
-	local conf="$1"; shift
-	"$@" --verbose --help 2>/dev/null \
-		| awk -v conf="$conf" '$1 == conf && /^[^ \t]/ { sub(/^[^ \t]+[ \t]+/, ""); print; exit }'
+# Checks the configuration, keeping the server's view of its options for mysql_get_config: one
+# `mysqld --verbose --help` (seconds on a small machine) instead of one per option.
+mysql_check_config() {
+	local toRun=( "$@" "${_verboseHelpArgs[@]}" ) errors
+	local out; out="$(mktemp)"
+	if ! errors="$("${toRun[@]}" 2>&1 >"$out")"; then
+		rm -f "$out"
+		mysql_error $'mysqld failed while attempting to check config\n\tcommand was: '"${toRun[*]}"$'\n\t'"$errors"
+	fi
+	declare -g _serverOptions; _serverOptions="$(<"$out")"; rm -f "$out"
 }
 
-mysql_check_config() {
-	local toRun=( "$@" --verbose --help ) errors
-	if ! errors="$("${toRun[@]}" 2>&1 >/dev/null)"; then
-		mysql_error $'mariadbd failed while attempting to check config\n\tcommand was: '"${toRun[*]}"$'\n\t'"$errors"
-	fi
+# the value of a server option as the server sees it (with the arguments mysql_check_config had)
+mysql_get_config() {
+	local conf="$1"
+	awk -v conf="$conf" '$1 == conf && /^[^ \t]/ { sub(/^[^ \t]+[ \t]+/, ""); print; exit }' <<<"$_serverOptions"
 }
 
 docker_setup_env() {
@@ -61,12 +69,20 @@ docker_setup_env() {
 	if [ -d "$DATADIR/mysql" ]; then DATABASE_ALREADY_EXISTS='true'; fi
 }
 
+# the data folder, and the folders of the socket and of the files other options name
 docker_create_db_directories() {
-	local user; user="$(id -u)"
-	mkdir -p "$DATADIR" "$(dirname "$SOCKET")"
-	if [ "$user" = 0 ]; then
-		find "$DATADIR" \! -user mysql -exec chown mysql: '{}' +
-		chown mysql: "$(dirname "$SOCKET")"
+	local -A dirs=( ["$DATADIR"]=1 ["$(dirname "$SOCKET")"]=1 )
+	local conf dir
+	for conf in general-log-file keyring_file_data pid-file secure-file-priv slow-query-log-file; do
+		dir="$(mysql_get_config "$conf" "$@")"
+		if [ -z "$dir" ] || [ "$dir" = 'NULL' ]; then continue; fi
+		# secure-file-priv names a folder, the others a file
+		if [ "$conf" != secure-file-priv ]; then dir="$(dirname "$dir")"; fi
+		dirs["$dir"]=1
+	done
+	mkdir -p "${!dirs[@]}"
+	if [ "$(id -u)" = 0 ]; then
+		find "${!dirs[@]}" \! -user mysql -exec chown --no-dereference mysql '{}' +
 	fi
 }
 
@@ -86,50 +102,38 @@ docker_verify_minimum_env() {
 
 docker_init_database_dir() {
 	mysql_note "Initializing database files"
-	# not binlogged, no root@hostname users, root@localhost with a (for now empty) password
-	mariadb-install-db "${@:2}" \
-		--datadir="$DATADIR" --basedir=/usr \
-		--auth-root-authentication-method=normal \
-		--skip-test-db --skip-log-bin --expire-logs-days=0 --default-time-zone=SYSTEM \
-		--cross-bootstrap --rpm --skip-name-resolve >/dev/null
+	"$@" --initialize-insecure --default-time-zone=SYSTEM
 	mysql_note "Database files initialized"
 }
 
+# --daemonize returns once the server accepts connections on its socket
 docker_temp_server_start() {
-	"$@" --skip-networking --default-time-zone=SYSTEM --socket="$SOCKET" --skip-slave-start &
-	declare -g MYSQL_TEMP_PID=$!
-	mysql_note "Waiting for server startup"
-	local i
-	for i in {60..0}; do
-		# ping answers 0 once the server accepts connections (even when access is denied)
-		if mariadb-admin --no-defaults --socket="$SOCKET" -uroot ping >/dev/null 2>&1; then break; fi
-		kill -0 "$MYSQL_TEMP_PID" 2>/dev/null || mysql_error "Unable to start server."
-		sleep 1
-	done
-	[ "$i" -gt 0 ] || mysql_error "Unable to start server."
+	if ! "$@" --daemonize --skip-networking --default-time-zone=SYSTEM --socket="$SOCKET"; then
+		mysql_error "Unable to start server."
+	fi
 }
 
+# over the socket, mysqladmin shutdown returns once the server is gone
 docker_temp_server_stop() {
-	mariadb-admin --defaults-extra-file=<(_mysql_passfile "${1:-}") --socket="$SOCKET" -uroot shutdown \
-		|| mysql_error "Unable to shut down server."
-	wait "$MYSQL_TEMP_PID" || true
-	mysql_note "Temporary server stopped"
+	if ! mysqladmin --defaults-extra-file=<(_mysql_passfile) shutdown --socket="$SOCKET"; then
+		mysql_error "Unable to shut down server."
+	fi
 }
 
 _mysql_passfile() {
 	# a client options file with the root password (option-file escaping of \ and ")
 	if [ "${1:-}" != 'nopw' ] && [ -n "$MYSQL_ROOT_PASSWORD" ]; then
 		local pw="${MYSQL_ROOT_PASSWORD//\\/\\\\}"; pw="${pw//\"/\\\"}"
-		printf '[client]\npassword="%s"\n' "$pw"
+		printf '[client]\nuser=root\npassword="%s"\n' "$pw"
 	fi
 }
 
-# usage: docker_process_sql [--dont-use-mysql-root-password] [mariadb options], SQL on stdin
+# usage: docker_process_sql [--dont-use-mysql-root-password] [mysql options], SQL on stdin
 docker_process_sql() {
 	local pw=''
 	if [ "${1:-}" = '--dont-use-mysql-root-password' ]; then pw='nopw'; shift; fi
 	if [ -n "$MYSQL_DATABASE" ]; then set -- --database="$MYSQL_DATABASE" "$@"; fi
-	mariadb --defaults-extra-file=<(_mysql_passfile "$pw") --protocol=socket -uroot -hlocalhost \
+	mysql --defaults-extra-file=<(_mysql_passfile "$pw") --protocol=socket -uroot -hlocalhost \
 		--socket="$SOCKET" --comments "$@"
 }
 
@@ -141,14 +145,14 @@ docker_sql_escape_string_literal() {
 }
 
 docker_setup_db() {
-	if [ -z "${MYSQL_INITDB_SKIP_TZINFO:-}" ] && [ -d /usr/share/zoneinfo ]; then
-		{ echo 'SET @@SESSION.SQL_LOG_BIN=0;'
-		  mariadb-tzinfo-to-sql /usr/share/zoneinfo 2>/dev/null \
-			| sed 's/Local time zone must be set--see zic manual page/FCTY/'
-		} | MYSQL_DATABASE='' docker_process_sql --dont-use-mysql-root-password --database=mysql
+	# binary-logged, as in the official image (a replica that replays it just loads them again)
+	if [ -z "${MYSQL_INITDB_SKIP_TZINFO:-}" ]; then
+		mysql_tzinfo_to_sql /usr/share/zoneinfo \
+			| sed 's/Local time zone must be set--see zic manual page/FCTY/' \
+			| MYSQL_DATABASE='' docker_process_sql --dont-use-mysql-root-password --database=mysql
 	fi
 	if [ -n "${MYSQL_RANDOM_ROOT_PASSWORD:-}" ]; then
-		MYSQL_ROOT_PASSWORD="$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32)"
+		MYSQL_ROOT_PASSWORD="$(openssl rand -base64 24)"
 		export MYSQL_ROOT_PASSWORD
 		mysql_note "GENERATED ROOT PASSWORD: $MYSQL_ROOT_PASSWORD"
 	fi
@@ -156,14 +160,12 @@ docker_setup_db() {
 	local rootCreate=
 	if [ -n "$MYSQL_ROOT_HOST" ] && [ "$MYSQL_ROOT_HOST" != 'localhost' ]; then
 		rootCreate="CREATE USER 'root'@'${MYSQL_ROOT_HOST}' IDENTIFIED BY '${rootPw}' ;
-			GRANT ALL ON *.* TO 'root'@'${MYSQL_ROOT_HOST}' WITH GRANT OPTION ;
-			GRANT PROXY ON ''@'%' TO 'root'@'${MYSQL_ROOT_HOST}' WITH GRANT OPTION ;"
+			GRANT ALL ON *.* TO 'root'@'${MYSQL_ROOT_HOST}' WITH GRANT OPTION ;"
 	fi
 	MYSQL_DATABASE='' docker_process_sql --dont-use-mysql-root-password --database=mysql <<-EOSQL
+		SET autocommit = 1;
 		-- What's done here is not replicated (as in the official image)
 		SET @@SESSION.SQL_LOG_BIN=0;
-		SET @@SESSION.SQL_MODE=REPLACE(@@SESSION.SQL_MODE, 'NO_BACKSLASH_ESCAPES', '');
-		DROP USER IF EXISTS 'root'@'127.0.0.1', 'root'@'::1', 'mysql'@'localhost';
 		ALTER USER 'root'@'localhost' IDENTIFIED BY '${rootPw}' ;
 		GRANT ALL ON *.* TO 'root'@'localhost' WITH GRANT OPTION ;
 		FLUSH PRIVILEGES ;
@@ -184,6 +186,13 @@ docker_setup_db() {
 			mysql_note "Giving user ${MYSQL_USER} access to schema ${MYSQL_DATABASE}"
 			MYSQL_DATABASE='' docker_process_sql --database=mysql <<<"GRANT ALL ON \`${MYSQL_DATABASE//_/\\_}\`.* TO '$MYSQL_USER'@'%' ;"
 		fi
+	fi
+}
+
+# MYSQL_ONETIME_PASSWORD: root must choose a new password at its first login
+mysql_expire_root_user() {
+	if [ -n "${MYSQL_ONETIME_PASSWORD:-}" ]; then
+		MYSQL_DATABASE='' docker_process_sql --database=mysql <<<"ALTER USER 'root'@'%' PASSWORD EXPIRE;"
 	fi
 }
 
@@ -210,15 +219,13 @@ docker_process_init_files() {
 
 _main() {
 	# `--option` arguments go to the server
-	if [ "${1:0:1}" = '-' ]; then set -- mariadbd "$@"; fi
-	# the official image's name for the server; MariaDB 11 warns when called mysqld
-	if [ "$1" = 'mysqld' ]; then shift; set -- mariadbd "$@"; fi
+	if [ "${1:0:1}" = '-' ]; then set -- mysqld "$@"; fi
 
-	if _is_server "$1" && ! _mysql_want_help "$@"; then
-		mysql_note "Entrypoint script for MySQL Server $(mariadbd --version | awk '{print $3}') (MariaDB, substitute for mysql:8.4) started."
+	if [ "$1" = mysqld ] && ! _mysql_want_help "$@"; then
+		mysql_note "Entrypoint script for MySQL Server $(mysqld --version | awk '{print $3}') (Debian packages, substitute for mysql:9.7) started."
 		mysql_check_config "$@"
 		docker_setup_env "$@"
-		docker_create_db_directories
+		docker_create_db_directories "$@"
 
 		# as root: fix ownership, then run this script again as mysql
 		if [ "$(id -u)" = "0" ]; then
@@ -235,8 +242,10 @@ _main() {
 			mysql_note "Temporary server started."
 			docker_setup_db
 			docker_process_init_files /docker-entrypoint-initdb.d/*
+			mysql_expire_root_user
 			mysql_note "Stopping temporary server"
 			docker_temp_server_stop
+			mysql_note "Temporary server stopped"
 			echo
 			mysql_note "MySQL init process done. Ready for start up."
 			echo
