@@ -80,7 +80,7 @@ final class Www {
 	}
 
 	Response post(String path, Map<String, String> body) {
-		return send("POST", path, json.writeValueAsString(body), Map.of("Content-Type", "application/json"));
+		return send("POST", path, json.writeValueAsString(body), Map.of(Headers.CONTENT_TYPE, Headers.JSON));
 	}
 
 	Response send(String method, String path, String body, Map<String, String> headers) {
