@@ -109,7 +109,7 @@ final class Stack {
 	}
 
 	void up() {
-		compose(600, "up", "-d", "--build", "--wait", "--wait-timeout", "420");
+		compose(720, "up", "-d", "--build", "--wait", "--wait-timeout", "600");
 	}
 
 	void down(boolean removeVolumes) {
