@@ -82,11 +82,12 @@ final class HostileRequests {
 		/**
 		 * Whether HAProxy or Nginx may answer it themselves, with their own HTML page: a
 		 * request they cannot parse (malformed on the wire, or a path with a NUL or a
-		 * broken escape: Nginx's 400 page), or one whose path, decoded and normalized as
-		 * Nginx does, leaves /api/ for the static site (its 404 page).
+		 * broken escape: Nginx's 400 page), a TRACE (Nginx's 405 page: it refuses the
+		 * method before any location), or one whose path, decoded and normalized as Nginx
+		 * does, leaves /api/ for the static site (its 404 page).
 		 */
 		boolean mayBeAnsweredByTheEdge() {
-			if (this.raw != null) {
+			if (this.raw != null || "TRACE".equals(this.method)) {
 				return true;
 			}
 			String path = this.path.split("\\?", 2)[0];
