@@ -25,14 +25,14 @@ class RateLimitIntegrationTests extends StackTests {
 	@BeforeAll
 	void lowerTheLimit() {
 		this.stack.environment("RATE_LIMIT_PER_10S", String.valueOf(LIMIT));
-		this.stack.start("lb");
+		this.stack.recreate("lb");
 		connect();
 	}
 
 	@AfterAll
 	void restoreTheLimit() {
 		this.stack.environment("RATE_LIMIT_PER_10S", null);
-		this.stack.start("lb");
+		this.stack.recreate("lb");
 	}
 
 	@Test

@@ -126,6 +126,14 @@ final class Stack {
 	}
 
 	/**
+	 * Recreates one service with the current environment, and no other (its dependencies
+	 * are up already), and waits until it is healthy.
+	 */
+	void recreate(String service) {
+		compose(300, "up", "-d", "--no-deps", "--wait", "--wait-timeout", "240", service);
+	}
+
+	/**
 	 * Starts a service, or recreates it when its configuration changed, and waits until
 	 * it is healthy.
 	 */
