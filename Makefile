@@ -3,15 +3,31 @@
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 
+# Settings: .env (see .env.example), the file Compose reads too, so make sees the same values; then
+# the image choices of `make images` (.images.env). Each counts only where the shell, the command
+# line or .env has not set it, as in Compose; except in a sub-make started after `make images`,
+# where .images.env, just written from those same inputs, is the final word.
+# env_lines: the NAME=value lines as Compose reads them (an `export ` prefix, quotes and
+# ` # comments` dropped), spaces kept as @SP@ and $ doubled for the loop in load_env.
+env_lines = sed -E -n -e 's/^[[:space:]]*(export[[:space:]]+)?([A-Za-z_][A-Za-z0-9_]*)[[:space:]]*=[[:space:]]*/\2=/' \
+  -e '/^[A-Za-z_][A-Za-z0-9_]*=/!d' -e 't n' -e ':n' -e 's/^([^=]*)="(.*)"$$/\1=\2/;t q' -e "s/^([^=]*)='(.*)'$$/\1=\2/;t q" \
+  -e 's/[[:space:]]+\#.*$$//' -e ':q' -e 's/\$$/$$$$/g' -e 's/ /@SP@/g' -e p $(1) 2>/dev/null
+define load_env
+$(foreach line,$(shell $(env_lines)),\
+  $(eval name := $(firstword $(subst =, ,$(line))))\
+  $(if $(filter undefined default,$(origin $(name)))$(2),\
+    $(eval $(name) := $(subst @SP@, ,$(patsubst $(name)=%,%,$(line))))$(eval export $(name))))
+endef
+$(call load_env,.env)
+$(call load_env,.images.env,$(filter-out 0,$(MAKELEVEL)))
+export JRE_IMAGE DB_IMAGE HAPROXY_IMAGE NGINX_IMAGE MAVEN_IMAGE
+
 COMPOSE ?= docker compose
 
-# Image choices (official, or local substitutes where there is no registry): see `make images`.
--include .images.env
-export JRE_IMAGE DB_IMAGE HAPROXY_IMAGE NGINX_IMAGE MAVEN_IMAGE
 # Where the images are local substitutes, containers cannot fetch from Maven Central either:
-# the jars are then built here and copied into the images. (Computed, not exported: a sub-make
-# run after `make images` must see the new .images.env.)
-jar_from = $(or $(JAR_FROM),$(if $(findstring foobar-local/,$(MAVEN_IMAGE)),host,source))
+# the jars are then built here and copied into the images, and `make images` builds no Maven image.
+# (Computed, not exported: a sub-make run after `make images` must see the new .images.env.)
+jar_from = $(or $(JAR_FROM),$(if $(filter-out foobar-local/%,$(MAVEN_IMAGE)),source,host))
 # Random database passwords, created on first use (scripts/secrets.sh).
 export SECRETS_DIR ?= .secrets
 export HTTP_PORT ?= 80
@@ -31,7 +47,7 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-8s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: up
-up: images secrets ## Build what is missing, start the stack, wait until it is healthy
+up: machine images secrets ## Build what is missing, start the stack, wait until it is healthy
 	@$(MAKE) --no-print-directory start
 
 .PHONY: start
@@ -61,7 +77,7 @@ ps: ## Show the services and their health
 	$(COMPOSE) ps
 
 .PHONY: test
-test: images secrets ## Run every test: unit, database integration, end-to-end and browser
+test: machine images secrets ## Run every test: unit, database integration, end-to-end and browser
 	@$(MAKE) --no-print-directory verify
 
 .PHONY: verify
@@ -85,8 +101,24 @@ check: ## Validate the Compose file and the HAProxy (with a throwaway certificat
 	@echo "check: compose, haproxy and nginx configurations are valid"
 
 .PHONY: images
-images: ## Use the official images, or build local substitutes where there is no registry
-	@bash scripts/local-images.sh
+images: machine ## Use the official images, or build local substitutes where there is no registry
+	@JAR_FROM=$(or $(JAR_FROM),auto) bash scripts/local-images.sh
+
+# A Docker engine with Compose v2, or the one line that gets one. As root on Debian or Ubuntu, the
+# machine is prepared here and now (scripts/prepare-machine.sh: each step only if missing).
+.PHONY: machine
+machine:
+	@if docker info >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && grep -qsE '^ID(_LIKE)?=.*\b(debian|ubuntu)\b' /etc/os-release; then \
+	  echo "make: no Docker engine with Compose v2 answers; running scripts/prepare-machine.sh, which installs"; \
+	  echo "  what is missing of: the Docker engine (docker.io, then started), the Compose v2 plugin, debootstrap,"; \
+	  echo "  Chromium and chromium-driver, testssl.sh and a JDK 25 (Debian packages)"; \
+	  bash scripts/prepare-machine.sh; \
+	elif grep -qsE '^ID(_LIKE)?=.*\b(debian|ubuntu)\b' /etc/os-release; then \
+	  echo "make: no Docker engine with Compose v2 answers. Run once:  sudo bash scripts/prepare-machine.sh" >&2; exit 1; \
+	else \
+	  echo "make: no Docker engine with Compose v2 answers. Install Docker Engine with its Compose plugin: https://docs.docker.com/engine/install/" >&2; exit 1; \
+	fi
 
 .PHONY: secrets
 secrets:
@@ -101,3 +133,4 @@ clean: ## Remove the stack, its database volumes and the build output
 	@echo "clean: removes the foobar containers, networks and the volumes db-primary-data and db-replica-data (all articles), and target/ folders"
 	$(COMPOSE) down -v --remove-orphans
 	$(MVN) -q clean
+

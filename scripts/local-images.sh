@@ -156,7 +156,17 @@ choose JRE_IMAGE     eclipse-temurin:25-jre       foobar-local/jre:25           
 choose DB_IMAGE      mysql:9.7                    foobar-local/mysql:9.7        mysql
 choose HAPROXY_IMAGE haproxy:3.0                  foobar-local/haproxy:3.0      haproxy
 choose NGINX_IMAGE   nginx:1.26                   foobar-local/nginx:1.26       nginx
-choose MAVEN_IMAGE   maven:3.9-eclipse-temurin-25 foobar-local/maven:3.9-jdk25  maven
+# The Maven image serves only the from-source build path. JAR_FROM=host needs none; JAR_FROM=auto
+# (make's default) takes one named in the environment or the official one, else none: then there is
+# no registry, and the jars are built on the host (the Makefile's rule).
+maven=maven:3.9-eclipse-temurin-25 maven_local=foobar-local/maven:3.9-jdk25
+case "${JAR_FROM:-source}" in
+  host) log "MAVEN_IMAGE: none needed (JAR_FROM=host)" ;;
+  auto) if { [ -n "${MAVEN_IMAGE:-}" ] && [ "$MAVEN_IMAGE" != "$maven_local" ]; } || official_available "$maven"; then
+          choose MAVEN_IMAGE "$maven" "$maven_local" maven
+        else log "MAVEN_IMAGE: none needed (no official image: the jars are built on the host)"; fi ;;
+  *) choose MAVEN_IMAGE "$maven" "$maven_local" maven ;;
+esac
 
 {
   echo "# Written by scripts/local-images.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ): the container images to use."

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,15 +17,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The data tier under lag and failures, through the load balancer: read-your-writes with
  * a consistency token, reads leaving a lagging or dead replica, writes failing fast while
- * the primary is down, and no acknowledged write lost on the way.
+ * the primary is down, and no acknowledged write lost on the way. Each fault is undone
+ * before the test asserts; the class runs after those that need the stack undisturbed.
  */
+@Order(90)
 class DataTierIntegrationTests extends StackTests {
-
-	private static final String TOKEN = "X-Consistency-Token";
 
 	private static final String ROOT = "mysql -uroot -p\"$(cat /run/secrets/DB_ROOT_PASSWORD)\" -N -e ";
 
@@ -44,114 +46,133 @@ class DataTierIntegrationTests extends StackTests {
 	@Test
 	@Order(2)
 	void withADelayedReplicaClientsStillReadTheirWrites() {
+		int staleWithoutToken = 0;
+		Cycles cycles;
 		setReplicationDelay(2);
 		try {
-			int staleWithoutToken = 0;
 			for (int i = 0; i < 10; i++) {
-				long id = create("untokened " + i).json().get("id").asLong();
-				if (this.www.get("/api/articles/" + id).status() != 200) {
+				if (this.articles.read(create("untokened " + i).id()).status() != 200) {
 					staleWithoutToken++;
 				}
 			}
-			Cycles cycles = writeThenRead(200);
-			System.out.printf(
-					"e2e: replica delayed 2 s: 10 reads without a token, %d stale; 200 write-then-read cycles"
-							+ " with it, %d stale, %d from the replica%n",
-					staleWithoutToken, cycles.stale, cycles.fromReplica);
-			assertThat(staleWithoutToken).as("the delay is real").isPositive();
-			assertThat(cycles.stale).isZero();
+			cycles = writeThenRead(200);
 		}
 		finally {
 			setReplicationDelay(0);
 		}
+		System.out.printf(
+				"e2e: replica delayed 2 s: 10 reads without a token, %d stale; 200 write-then-read cycles"
+						+ " with it, %d stale, %d from the replica%n",
+				staleWithoutToken, cycles.stale, cycles.fromReplica);
+		assertThat(staleWithoutToken).as("the delay is real").isPositive();
+		assertThat(cycles.stale).isZero();
 	}
 
 	@Test
 	@Order(3)
-	void withTheReplicaDownReadsGoToThePrimaryWithoutFailing() throws Exception {
-		long id = create("read while the replica stops").json().get("id").asLong();
-		readFromReplica(id);
-		try (Reader reader = new Reader(this.www, "/api/articles/" + id)) {
-			sleep(500);
-			Instant stopped = Instant.now();
+	void withTheReplicaDownReadsGoToThePrimaryWithoutFailing() {
+		long id = create("read while the replica stops").id();
+		this.articles.readFromReplica(id);
+		Instant stopped;
+		Instant onPrimary;
+		Instant restarted;
+		Articles.Result back;
+		try (Reader reader = new Reader(this.articles, id)) {
+			await("the first background read").until(() -> reader.reads.get() > 0);
+			stopped = Instant.now();
 			this.stack.stop("db-replica");
-			eventually(reader.lastSource::get, "primary"::equals);
-			Instant onPrimary = reader.firstPrimary(stopped);
-			sleep(3000);
-			Instant restarted = Instant.now();
-			this.stack.start("db-replica");
-			Www.Response back = eventually(() -> this.www.get("/api/articles/" + id),
-					(r) -> "replica".equals(r.header("X-Read-Source")));
-			Duration recovery = Duration.between(restarted, Instant.now());
-			reader.stop();
+			try {
+				await("reads on the primary").atMost(Duration.ofSeconds(30))
+					.until(() -> "primary".equals(reader.lastSource.get()));
+				onPrimary = reader.firstPrimary(stopped);
+				// Not a lucky read: they keep going to the primary while the
+				// replica is away.
+				await("40 reads on the primary").atMost(Duration.ofSeconds(30))
+					.until(() -> reader.primaryReadsAfter(stopped) >= 40);
+			}
+			finally {
+				restarted = Instant.now();
+				this.stack.start("db-replica");
+			}
+			back = await("reads back on the replica").atMost(Duration.ofSeconds(30))
+				.until(() -> this.articles.read(id), (read) -> "replica".equals(read.readSource()));
+			reader.close();
 			System.out.printf(
 					"e2e: replica stopped: %d reads, %d failed; first primary read %s after the stop"
 							+ " began; reads back on the replica %d s after it was started%n",
 					reader.reads.get(), reader.failures.size(),
 					(onPrimary != null) ? Duration.between(stopped, onPrimary).toMillis() + " ms" : "never",
-					recovery.toSeconds());
+					Duration.between(restarted, Instant.now()).toSeconds());
 			assertThat(reader.failures).isEmpty();
-			assertThat(onPrimary).isNotNull();
-			assertThat(back.header("X-Read-Source")).isEqualTo("replica");
 		}
+		assertThat(onPrimary).isNotNull();
+		assertThat(back.readSource()).isEqualTo("replica");
 	}
 
 	@Test
 	@Order(4)
 	void withThePrimaryDownWritesFailFastAndReadsGoOn() {
-		long id = create("read while the primary is down").json().get("id").asLong();
-		readFromReplica(id);
+		long id = create("read while the primary is down").id();
+		this.articles.readFromReplica(id);
+		List<Articles.Result> refused = new ArrayList<>();
+		List<Articles.Result> reads = new ArrayList<>();
+		long slowest = 0;
+		Instant restarted;
 		this.stack.stop("db-primary");
 		try {
-			sleep(2000);
-			long slowest = 0;
+			// Once the app has seen the primary go, a write is refused at once.
+			await("a write refused").atMost(Duration.ofSeconds(30))
+				.until(() -> this.articles.create("refused", "down").status() == 503);
 			for (int i = 0; i < 5; i++) {
 				Instant start = Instant.now();
-				Www.Response refused = this.www.post("/api/articles", Map.of("title", "refused", "body", "down"));
+				refused.add(this.articles.create("refused", "down"));
 				slowest = Math.max(slowest, Duration.between(start, Instant.now()).toMillis());
-				assertProblem(refused, 503);
-				assertThat(refused.header("Retry-After")).isNotBlank();
 			}
-			Set<String> webServers = new HashSet<>();
 			for (int i = 0; i < 20; i++) {
-				Www.Response read = this.www.get("/api/articles/" + id);
-				assertThat(read.status()).as(read.toString()).isEqualTo(200);
-				assertThat(read.header("X-Read-Source")).isEqualTo("replica");
-				webServers.add(read.header("X-Served-By"));
+				reads.add(this.articles.read(id));
 			}
-			System.out.printf("e2e: primary stopped: 5 writes answered 503 in at most %d ms; 20 reads 200 from the"
-					+ " replica via %s%n", slowest, webServers);
-			assertThat(slowest).isLessThan(2000);
-			assertThat(webServers).containsExactlyInAnyOrder("web-1", "web-2");
 		}
 		finally {
-			Instant restarted = Instant.now();
+			restarted = Instant.now();
 			this.stack.compose(120, "start", "db-primary");
-			Www.Response write = eventually(
-					() -> this.www.post("/api/articles", Map.of("title", "after the primary", "body", "is back")),
-					(r) -> r.status() == 201);
-			System.out.printf("e2e: primary restarted: writes succeed again %d s after the start command%n",
-					Duration.between(restarted, Instant.now()).toSeconds());
-			assertThat(write.status()).as(write.toString()).isEqualTo(201);
-			this.acknowledged.add(write.json().get("id").asLong());
-			assertThat(Duration.between(restarted, Instant.now())).isLessThan(Duration.ofSeconds(30));
 		}
+		Articles.Result write = await("a write accepted again").atMost(Duration.ofSeconds(60))
+			.until(() -> this.articles.create("after the primary", "is back"), (r) -> r.status() == 201);
+		Duration writable = Duration.between(restarted, Instant.now());
+		this.acknowledged.add(write.id());
+		Set<String> webServers = new HashSet<>();
+		reads.forEach((read) -> webServers.add(read.header(Headers.SERVED_BY)));
+		System.out.printf("e2e: primary stopped: 5 writes answered 503 in at most %d ms; 20 reads via %s; writes"
+				+ " succeed again %d s after the start command%n", slowest, webServers, writable.toSeconds());
+		for (Articles.Result answer : refused) {
+			assertProblem(answer, 503);
+			assertThat(answer.header(Headers.RETRY_AFTER)).isNotBlank();
+		}
+		for (Articles.Result read : reads) {
+			assertThat(read.status()).as(read.toString()).isEqualTo(200);
+			assertThat(read.readSource()).isEqualTo("replica");
+		}
+		assertThat(slowest).isLessThan(2000);
+		assertThat(webServers).containsExactlyInAnyOrder("web-1", "web-2");
+		assertThat(writable).isLessThan(Duration.ofSeconds(30));
 	}
 
 	@Test
 	@Order(5)
 	void noAcknowledgedWriteIsLost() {
-		int missing = 0;
+		List<Long> missing = new ArrayList<>();
 		for (long id : this.acknowledged) {
-			Www.Response read = eventually(() -> this.www.get("/api/articles/" + id), (r) -> r.status() == 200);
-			if (read.status() != 200) {
-				missing++;
+			try {
+				await().atMost(Duration.ofSeconds(30)).until(() -> this.articles.read(id).status() == 200);
+			}
+			catch (org.awaitility.core.ConditionTimeoutException ex) {
+				missing.add(id);
 			}
 		}
 		System.out.printf("e2e: %d acknowledged writes, %d missing after the failures%n", this.acknowledged.size(),
-				missing);
+				missing.size());
 		assertThat(this.acknowledged).hasSizeGreaterThan(200);
-		assertThat(missing).isZero();
+		assertThat(missing).isEmpty();
 	}
 
 	/**
@@ -160,38 +181,33 @@ class DataTierIntegrationTests extends StackTests {
 	 */
 	private Cycles writeThenRead(int count) {
 		Cycles cycles = new Cycles();
-		long id = 0;
-		long version = 0;
+		Articles.Article article = null;
 		for (int i = 0; i < count; i++) {
-			Www.Response written;
+			Articles.Result written;
 			if (i % 2 == 0) {
 				written = create("cycle " + i);
-				id = written.json().get("id").asLong();
 			}
 			else {
-				written = this.www.send("PUT", "/api/articles/" + id,
-						"{\"title\":\"cycle " + i + "\",\"body\":\"edited\"}",
-						Map.of("Content-Type", "application/json", "If-Match", "\"" + version + "\""));
+				written = this.articles.update(article.id(), article.version(), "cycle " + i, "edited");
 				assertThat(written.status()).as(written.toString()).isEqualTo(200);
 			}
-			version = written.json().get("version").asLong();
-			String token = written.header(TOKEN);
-			assertThat(token).as(written.toString()).isNotBlank();
-			Www.Response read = this.www.send("GET", "/api/articles/" + id, null, Map.of(TOKEN, token));
-			if (read.status() != 200 || read.json().get("version").asLong() != version) {
+			article = written.article();
+			assertThat(written.token()).as(written.toString()).isNotBlank();
+			Articles.Result read = this.articles.read(article.id(), written.token());
+			if (read.status() != 200 || read.article().version() != article.version()) {
 				cycles.stale++;
 			}
-			else if ("replica".equals(read.header("X-Read-Source"))) {
+			else if ("replica".equals(read.readSource())) {
 				cycles.fromReplica++;
 			}
 		}
 		return cycles;
 	}
 
-	private Www.Response create(String title) {
-		Www.Response created = this.www.post("/api/articles", Map.of("title", title, "body", "data tier"));
+	private Articles.Result create(String title) {
+		Articles.Result created = this.articles.create(title, "data tier");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		this.acknowledged.add(created.json().get("id").asLong());
+		this.acknowledged.add(created.id());
 		return created;
 	}
 
@@ -210,7 +226,7 @@ class DataTierIntegrationTests extends StackTests {
 
 	}
 
-	/** Reads one article over and over in the background, noting failures and sources. */
+	/** Reads one article every 50 ms in the background, noting failures and sources. */
 	private static final class Reader implements AutoCloseable {
 
 		final AtomicInteger reads = new AtomicInteger();
@@ -221,50 +237,50 @@ class DataTierIntegrationTests extends StackTests {
 
 		private final ConcurrentLinkedQueue<Instant> primaryReads = new ConcurrentLinkedQueue<>();
 
-		private final AtomicBoolean running = new AtomicBoolean(true);
+		private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
 
-		private final Thread thread;
+		Reader(Articles articles, long id) {
+			this.executor.scheduleWithFixedDelay(() -> read(articles, id), 0, 50, TimeUnit.MILLISECONDS);
+		}
 
-		Reader(Www www, String path) {
-			this.thread = Thread.ofVirtual().start(() -> {
-				Instant deadline = Instant.now().plusSeconds(120);
-				while (this.running.get() && Instant.now().isBefore(deadline)) {
-					Www.Response read;
-					try {
-						read = www.get(path);
-					}
-					catch (RuntimeException ex) {
-						this.failures.add(ex.toString());
-						continue;
-					}
-					finally {
-						this.reads.incrementAndGet();
-					}
-					if (read.status() != 200) {
-						this.failures.add(read.toString());
-					}
-					String source = read.header("X-Read-Source");
-					this.lastSource.set(source);
-					if ("primary".equals(source)) {
-						this.primaryReads.add(Instant.now());
-					}
-					sleep(50);
-				}
-			});
+		private void read(Articles articles, long id) {
+			Articles.Result read;
+			try {
+				read = articles.read(id);
+			}
+			catch (RuntimeException ex) {
+				this.failures.add(ex.toString());
+				return;
+			}
+			finally {
+				this.reads.incrementAndGet();
+			}
+			if (read.status() != 200) {
+				this.failures.add(read.toString());
+			}
+			this.lastSource.set(read.readSource());
+			if ("primary".equals(read.readSource())) {
+				this.primaryReads.add(Instant.now());
+			}
 		}
 
 		Instant firstPrimary(Instant after) {
 			return this.primaryReads.stream().filter((at) -> at.isAfter(after)).findFirst().orElse(null);
 		}
 
-		void stop() {
-			this.running.set(false);
+		long primaryReadsAfter(Instant after) {
+			return this.primaryReads.stream().filter((at) -> at.isAfter(after)).count();
 		}
 
 		@Override
-		public void close() throws InterruptedException {
-			stop();
-			this.thread.join(Duration.ofSeconds(40));
+		public void close() {
+			this.executor.shutdownNow();
+			try {
+				this.executor.awaitTermination(40, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 	}

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * Prints the services' recent logs when an end-to-end test fails, before the stack goes
- * down.
+ * Prints the services' recent logs when an end-to-end test fails, while the stack is
+ * still up.
  */
 class LogsOnFailure implements TestWatcher {
 
@@ -14,6 +14,7 @@ class LogsOnFailure implements TestWatcher {
 		context.getTestInstance()
 			.filter(StackTests.class::isInstance)
 			.map(StackTests.class::cast)
+			.filter((tests) -> tests.stack() != null)
 			.ifPresent((tests) -> System.out.println(tests.stack().compose(60, "logs", "--no-color", "--tail", "80")));
 	}
 

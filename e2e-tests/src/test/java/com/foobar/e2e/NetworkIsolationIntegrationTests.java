@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * machine has one), so each probe also checks that the service speaks: MySQL's greeting,
  * the app's or gateway's actuator, the web server's X-Served-By.
  */
+@Order(3)
 class NetworkIsolationIntegrationTests extends StackTests {
 
 	@Test
@@ -79,8 +80,8 @@ class NetworkIsolationIntegrationTests extends StackTests {
 			socket.connect(new InetSocketAddress(ip, port), 1000);
 			socket.setSoTimeout(2000);
 			if (port == 3306) {
-				// MySQL and MariaDB greet first: protocol version 10 after the 4-byte
-				// header.
+				// MySQL and MariaDB greet first: protocol version 10 after
+				// the 4-byte header.
 				byte[] greeting = socket.getInputStream().readNBytes(5);
 				return greeting.length == 5 && greeting[4] == 10;
 			}
@@ -89,10 +90,10 @@ class NetworkIsolationIntegrationTests extends StackTests {
 					.getBytes(StandardCharsets.US_ASCII));
 			InputStream in = socket.getInputStream();
 			String response = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
-			// HAProxy redirects (lb), nginx says X-Served-By, Spring Boot answers its
-			// actuator.
-			return response.startsWith("HTTP/") && (response.contains("X-Served-By") || response.contains("\"status\"")
-					|| response.toLowerCase().contains("location: https://"));
+			// HAProxy redirects (lb), nginx says X-Served-By, Spring Boot
+			// answers its actuator.
+			return response.startsWith("HTTP/") && (response.contains(Headers.SERVED_BY)
+					|| response.contains("\"status\"") || response.toLowerCase().contains("location: https://"));
 		}
 		catch (IOException ex) {
 			return false;

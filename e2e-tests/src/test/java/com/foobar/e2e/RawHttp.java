@@ -47,8 +47,7 @@ final class RawHttp {
 
 	Socket connect() throws IOException {
 		SSLSocket socket = (SSLSocket) Www.sslContext().getSocketFactory().createSocket();
-		// Always the loopback address, named www.foobar.com for SNI and the certificate
-		// check.
+		// Always the loopback address, named www.foobar.com for SNI and the host check.
 		InetAddress loopback = InetAddress.getByAddress(Www.HOST, new byte[] { 127, 0, 0, 1 });
 		socket.connect(new InetSocketAddress(loopback, this.port), 5000);
 		SSLParameters parameters = socket.getSSLParameters();

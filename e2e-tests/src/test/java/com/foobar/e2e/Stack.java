@@ -33,8 +33,8 @@ final class Stack {
 	/** The local CA that signed the load balancer's certificate. */
 	static final Path CA_CERTIFICATE = CERTS.resolve("ca.crt");
 
-	// Its own Compose project: its containers, networks and volumes never touch a user's
-	// stack.
+	// A Compose project of its own, so its containers, networks and volumes are
+	// never those of a user's stack.
 	private final String project = System.getenv().getOrDefault("E2E_PROJECT", "foobar-e2e");
 
 	private final int httpPort = freePort();
@@ -43,8 +43,7 @@ final class Stack {
 
 	private final int statsPort = freePort();
 
-	// More environment for docker compose (e.g. a low RATE_LIMIT_PER_10S), set before
-	// up().
+	// More environment for docker compose (e.g. a low RATE_LIMIT_PER_10S).
 	private final Map<String, String> environment = new HashMap<>();
 
 	int httpPort() {
@@ -63,9 +62,17 @@ final class Stack {
 		return this.project;
 	}
 
-	/** Sets a variable for docker-compose.yml; takes effect at the next up(). */
+	/**
+	 * Sets a variable for docker-compose.yml, or removes it when the value is null; takes
+	 * effect when a service is next created.
+	 */
 	Stack environment(String name, String value) {
-		this.environment.put(name, value);
+		if (value == null) {
+			this.environment.remove(name);
+		}
+		else {
+			this.environment.put(name, value);
+		}
 		return this;
 	}
 
@@ -102,7 +109,7 @@ final class Stack {
 	}
 
 	void up() {
-		compose(600, "up", "-d", "--build", "--wait", "--wait-timeout", "420");
+		compose(720, "up", "-d", "--build", "--wait", "--wait-timeout", "600");
 	}
 
 	void down(boolean removeVolumes) {
@@ -118,6 +125,18 @@ final class Stack {
 		compose(120, "stop", service);
 	}
 
+	/**
+	 * Recreates one service with the current environment, and no other (its dependencies
+	 * are up already), and waits until it is healthy.
+	 */
+	void recreate(String service) {
+		compose(300, "up", "-d", "--no-deps", "--wait", "--wait-timeout", "240", service);
+	}
+
+	/**
+	 * Starts a service, or recreates it when its configuration changed, and waits until
+	 * it is healthy.
+	 */
 	void start(String service) {
 		compose(300, "up", "-d", "--wait", "--wait-timeout", "240", service);
 	}

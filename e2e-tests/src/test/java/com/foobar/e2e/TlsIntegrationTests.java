@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ciphers, HTTP/2 by ALPN, HSTS, the web servers' security headers and body limit through
  * the load balancer, and testssl.sh's verdict.
  */
+@Order(2)
 class TlsIntegrationTests extends StackTests {
 
 	@Test
@@ -39,9 +39,10 @@ class TlsIntegrationTests extends StackTests {
 			.newBuilder(URI.create("http://" + Www.HOST + ":" + this.stack.httpPort() + "/api/articles?page=1&size=2"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(301);
-		assertThat(response.headers().firstValue("Location")).hasValue(this.www.base() + "/api/articles?page=1&size=2");
+		assertThat(response.headers().firstValue(Headers.LOCATION))
+			.hasValue(this.www.base() + "/api/articles?page=1&size=2");
 		// HSTS means nothing over plain HTTP (RFC 6797): only HTTPS responses carry it.
-		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(response.headers().firstValue(Headers.HSTS)).isEmpty();
 	}
 
 	@Test
@@ -50,8 +51,8 @@ class TlsIntegrationTests extends StackTests {
 		Www.Response page = this.www.get("/");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.version()).isEqualTo(HttpClient.Version.HTTP_2);
-		assertThat(page.header("Strict-Transport-Security")).isEqualTo("max-age=63072000");
-		assertThat(this.www.get("/api/articles").header("Strict-Transport-Security")).isEqualTo("max-age=63072000");
+		assertThat(page.header(Headers.HSTS)).isEqualTo("max-age=63072000");
+		assertThat(this.articles.list().header(Headers.HSTS)).isEqualTo("max-age=63072000");
 	}
 
 	@Test
@@ -95,7 +96,7 @@ class TlsIntegrationTests extends StackTests {
 	@Test
 	@Order(5)
 	void theWebServersSecurityHeadersReachTheClient() {
-		for (String path : List.of("/", "/api/articles", "/no-such-page")) {
+		for (String path : List.of("/", Articles.PATH, "/no-such-page")) {
 			Www.Response response = this.www.get(path);
 			assertThat(response.header("Content-Security-Policy")).as(path)
 				.contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
@@ -111,8 +112,7 @@ class TlsIntegrationTests extends StackTests {
 	@Test
 	@Order(6)
 	void aBodyOverOneMegabyteIsRefusedWith413ThroughTheLoadBalancer() {
-		String big = "{\"title\":\"big\",\"body\":\"" + "a".repeat(1_100_000) + "\"}";
-		assertProblem(this.www.send("POST", "/api/articles", big, Map.of("Content-Type", "application/json")), 413);
+		assertProblem(this.articles.create("big", "a".repeat(1_100_000)), 413);
 	}
 
 	/**
@@ -164,11 +164,7 @@ class TlsIntegrationTests extends StackTests {
 
 	private static void assumeTool(String tool) throws IOException, InterruptedException {
 		boolean present = new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
-		if (!present) {
-			assertThat(System.getenv("CI")).as(tool + " is missing (scripts/prepare-machine.sh installs it)")
-				.isNotEqualTo("true");
-			Assumptions.abort(tool + " not installed");
-		}
+		requireTool(tool, present, "scripts/prepare-machine.sh installs it");
 	}
 
 	private static String run(int timeoutSeconds, String... command) throws IOException, InterruptedException {

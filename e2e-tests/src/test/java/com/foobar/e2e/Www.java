@@ -79,10 +79,6 @@ final class Www {
 		return send("GET", path, null, Map.of());
 	}
 
-	Response post(String path, Map<String, String> body) {
-		return send("POST", path, json.writeValueAsString(body), Map.of("Content-Type", "application/json"));
-	}
-
 	Response send(String method, String path, String body, Map<String, String> headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path))
 			.timeout(Duration.ofSeconds(30))

@@ -64,8 +64,7 @@ class GatewayRoutingTests {
 	void bothInstancesUpAndHealthy() {
 		peer.reset();
 		local.reset();
-		// After a test that stopped the local instance, wait until its health check has
-		// it back.
+		// After a test that stopped the local instance: wait until it is healthy again.
 		await().atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> "app-1".equals(get("/api/ping").getResponseHeaders().getFirst("X-App-Instance")));

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * error of the API, instead of Reactor Netty's empty responses: a URI that is not a valid
  * URI ({@code ?page=%zz}, a lone {@code %}: 400 from Spring's Netty adapter), a request
  * line or headers over the decoder's limits (414, 431), other undecodable requests (400).
- * The handler sits ahead of Reactor Netty's own and closes the connection after
- * answering.
+ * It sits ahead of Reactor Netty's own handler, and closes the connection after its
+ * answer.
  */
 @Component
 class MalformedUriProblems implements NettyServerCustomizer {
