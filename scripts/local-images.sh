@@ -12,7 +12,7 @@
 #   FORCE=1 bash scripts/local-images.sh  # rebuild the substitutes (FORCE_BASE=1: the bases too)
 #   LOCAL_IMAGES_ONLY=1 ...               # don't look for official images, always use substitutes
 #
-# A variable already set in the environment (e.g. DB_IMAGE=mysql:8.4) is respected and nothing is
+# A variable already set in the environment (e.g. DB_IMAGE=mysql:9.7) is respected and nothing is
 # built for it, unless it names the local substitute tag, which is then (re)built when missing.
 # A substitute is also rebuilt when the files in its folder changed (label foobar.local.inputs).
 set -euo pipefail

@@ -212,9 +212,7 @@ class DataTierIntegrationTests extends StackTests {
 	}
 
 	private void setReplicationDelay(int seconds) {
-		boolean mariadb = this.stack.exec("db-replica", ROOT + "'SELECT VERSION()' 2>/dev/null").contains("MariaDB");
-		String change = mariadb ? "CHANGE MASTER TO MASTER_DELAY = " + seconds
-				: "CHANGE REPLICATION SOURCE TO SOURCE_DELAY = " + seconds;
+		String change = "CHANGE REPLICATION SOURCE TO SOURCE_DELAY = " + seconds;
 		this.stack.exec("db-replica", ROOT + "'STOP REPLICA; " + change + "; START REPLICA' 2>/dev/null");
 	}
 

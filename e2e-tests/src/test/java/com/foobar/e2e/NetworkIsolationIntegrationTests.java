@@ -80,8 +80,7 @@ class NetworkIsolationIntegrationTests extends StackTests {
 			socket.connect(new InetSocketAddress(ip, port), 1000);
 			socket.setSoTimeout(2000);
 			if (port == 3306) {
-				// MySQL and MariaDB greet first: protocol version 10 after
-				// the 4-byte header.
+				// MySQL greets first: protocol version 10 after the 4-byte header.
 				byte[] greeting = socket.getInputStream().readNBytes(5);
 				return greeting.length == 5 && greeting[4] == 10;
 			}
