@@ -101,3 +101,11 @@ clean: ## Remove the stack, its database volumes and the build output
 	@echo "clean: removes the foobar containers, networks and the volumes db-primary-data and db-replica-data (all articles), and target/ folders"
 	$(COMPOSE) down -v --remove-orphans
 	$(MVN) -q clean
+
+.PHONY: bench
+bench: ## Measure every tier side by side into bench/results/ (bench/README.md); starts the stack if needed
+	@MAKE="$(MAKE)" COMPOSE="$(COMPOSE)" bash bench/run.sh
+
+.PHONY: bench-smoke
+bench-smoke: ## A few seconds of `make bench`, checking that it still writes its report
+	@BENCH_SMOKE=1 MAKE="$(MAKE)" COMPOSE="$(COMPOSE)" bash bench/run.sh
