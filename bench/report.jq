@@ -6,6 +6,8 @@ def errs: if . == null then "no result"
   else (.errors | .connect + .read + .write + .timeout) as $io | .errors.status as $st
     | if $io + $st == 0 then "0" else "\($st) HTTP, \($io) I/O" end end;
 def row: "| " + join(" | ") + " |";
+# The stack's own services, not monitoring beside it.
+def is_core: test("^(lb|web-[0-9]+|gateway-[0-9]+|app-[0-9]+|db-primary|db-replica)$");
 
 .meta as $m
 | .runs as $runs
@@ -47,8 +49,8 @@ def row: "| " + join(" | ") + " |";
          ($r.latency_us.p99 | ms), ($r.latency_us.p999 | ms), ($r.latency_us.max | ms), ($r | errs)] | row),
     "";
   def mem($snap):
-    ($snap | to_entries | map(select(.key | test("^(lb|web-[0-9]+|gateway-[0-9]+|app-[0-9]+|db-primary|db-replica)$")))) as $core
-    | ($snap | to_entries | map(select(.key | test("^(lb|web-[0-9]+|gateway-[0-9]+|app-[0-9]+|db-primary|db-replica)$") | not))) as $other
+    ($snap | to_entries | map(select(.key | is_core))) as $core
+    | ($snap | to_entries | map(select(.key | is_core | not))) as $other
     | "\($core | map(.value) | add // 0 | . / 1024 * 100 | round / 100) GiB for the stack ("
       + ($core | sort_by(.key) | map("\(.key) \(.value | round) MiB") | join(", ")) + ")"
       + (if ($other | length) > 0 then "; beside it \($other | map(.value) | add | round) MiB ("
@@ -86,10 +88,28 @@ def row: "| " + join(" | ") + " |";
       | "- Article list (20 per page) at \($ref) connections: the full chain reaches **\(ratio($h; $a) | pct)** of app-service direct and adds **\(diff(p50("list"; "haproxy"; $ref); p50("list"; "app"; $ref)) | ms) ms** at p50."),
     (.replication | map(select(.target_rate == 200)) | first // null
       | if . == null then "- Replication lag at 200 writes/s: not measured in this run."
-        else "- Replication lag at 200 writes/s: p50 **\(.lag_ms.p50) ms**, p99 **\(.lag_ms.p99) ms** (\(.transactions) transactions, \(.writes.rps // null | num1) writes/s reached)." end),
+        else "- Replication lag at 200 writes/s: p50 **\(.lag_ms.p50) ms**, p99 **\(.lag_ms.p99) ms** (\(.transactions) transactions, \(.committed_rate | num1) writes/s reached)." end),
     "- Start: " + (if $m.startup.cold_up_s != null then "cold start (images present, no containers or volumes) to all healthy in **\($m.startup.cold_up_s) s**." else "cold start not measured (`BENCH_COLD=1 make bench` measures it; it deletes the stack's volumes)" + (if $m.startup.make_up_s != null then "; this run's own `make up` took \($m.startup.make_up_s) s (builds included)." else "." end) end),
     "- Memory (`docker stats`), idle before the load: " + mem($m.memory_mib.idle) + ".",
     "- Memory after the load: " + mem($m.memory_mib.after_load) + ".",
+    "",
+    "## Against the project's performance goals",
+    "",
+    "| goal | this run | met |",
+    "| --- | --- | --- |",
+    (def verdict($ok): if $ok == null then "–" elif $ok then "yes" else "**no**" end;
+     def goal($what; $value; $ok): "| \($what) | \($value) | \(verdict($ok)) |";
+     ratio(rps("article"; "haproxy"; $ref); rps("article"; "app"; $ref)) as $share
+     | diff(p50("article"; "haproxy"; $ref); p50("article"; "app"; $ref)) as $added
+     | ratio(rps("static"; "haproxy"; $ref); rps("static"; "nginx"; $ref)) as $static
+     | (.replication | map(select(.target_rate == 200)) | first // null | .lag_ms.p99 // null) as $lag
+     | ($m.memory_mib.idle | to_entries | map(select(.key | is_core) | .value) | add // null) as $idle
+     | goal("reads by id through HAProxy ≥ 60 % of app-service direct (\($ref) connections)"; $share | pct; if $share == null then null else $share >= 0.6 end),
+       goal("added p50 of the whole chain ≤ 2 ms (\($ref) connections)"; ($added | ms) + " ms"; if $added == null then null else $added <= 2000 end),
+       goal("static page through HAProxy ≥ 80 % of one Nginx"; $static | pct; if $static == null then null else $static >= 0.8 end),
+       goal("replication lag p99 ≤ 100 ms at 200 writes/s"; if $lag == null then "–" else "\($lag) ms" end; if $lag == null then null else $lag <= 100 end),
+       goal("cold start to all healthy ≤ 60 s"; if $m.startup.cold_up_s == null then "–" else "\($m.startup.cold_up_s) s" end; if $m.startup.cold_up_s == null then null else $m.startup.cold_up_s <= 60 end),
+       goal("idle stack ≤ 1.2 GiB (`docker stats`, monitoring aside)"; if $idle == null then "–" else "\($idle / 1024 * 100 | round / 100) GiB" end; if $idle == null then null else $idle <= 1.2 * 1024 end)),
     "",
     "## Cost of each tier",
     "",
@@ -115,11 +135,13 @@ def row: "| " + join(" | ") + " |";
       "",
       "![Replication lag against write rate](lag.png)",
       "",
-      (["target writes/s", "reached writes/s", "transactions", "lag p50 ms", "lag p99 ms", "lag max ms", "write p99 ms", "errors"] | row),
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-      (.replication[] | [(.target_rate | tostring), (.writes.rps // null | num1), (.transactions | tostring),
+      "Reached writes/s: the transactions the primary committed over the time from its first to its last commit of the step; answered writes/s: wrk's count of answers (closed loop: a write still open when the step ends is not counted).",
+      "",
+      (["target writes/s", "reached writes/s", "answered writes/s", "transactions", "lag p50 ms", "lag p99 ms", "lag max ms", "write p99 ms", "errors"] | row),
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+      (.replication[] | [(.target_rate | tostring), (.committed_rate | num1), (.writes.rps // null | num1), (.transactions | tostring),
          (.lag_ms.p50 // "–" | tostring), (.lag_ms.p99 // "–" | tostring), (.lag_ms.max // "–" | tostring),
-         (.writes.latency_us.p99 // null | ms), (.writes | errs)] | row)
+         (if (.writes.requests // 0) > 0 then .writes.latency_us.p99 else null end | ms), (.writes | errs)] | row)
     end),
     "",
     "## How to read these figures",

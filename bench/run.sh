@@ -261,14 +261,17 @@ for rate in $rates; do
   files=$(sql db-replica -e 'SHOW BINARY LOGS' | cut -f1 | awk -v f="$first_log" '$1 >= f' | tr '\n' ' ')
   lags=$(in_service db-replica sh -c 'cd "$(dirname "$(MYSQL_PWD="$(cat /run/secrets/DB_ROOT_PASSWORD)" mysql -uroot -N -B -e "SELECT @@log_bin_basename")")" && mysqlbinlog "$@"' sh $files |
     sed -n 's/.*original_committed_timestamp=\([0-9]*\)[[:space:]]*immediate_commit_timestamp=\([0-9]*\).*/\1 \2/p' |
-    awk '$1 != $2 { print $2 - $1 }' | sort -n)
-  stats=$(awk 'NF { v[++n] = $1 } END {
-      if (n == 0) { print "0 null null null null"; exit }
+    awk '$1 != $2 { print $2 - $1, $1 }' | sort -n)
+  # Lag percentiles, and the write rate the primary committed (transactions over the time
+  # between its first and last commit of the step).
+  stats=$(awk 'NF { v[++n] = $1; if (!t0 || $2 < t0) t0 = $2; if ($2 > t1) t1 = $2 } END {
+      if (n == 0) { print "0 null null null null null"; exit }
       p50 = v[int(0.50 * (n - 1)) + 1]; p99 = v[int(0.99 * (n - 1)) + 1]
-      printf "%d %.3f %.3f %.3f %.3f\n", n, p50 / 1000, p99 / 1000, v[n] / 1000, v[1] / 1000 }' <<<"$lags")
-  read -r n p50 p99 max min <<<"$stats"
-  printf '{"target_rate":%s,"transactions":%s,"lag_ms":{"p50":%s,"p99":%s,"max":%s,"min":%s},"caught_up":%s,"writes":%s}\n' \
-    "$rate" "$n" "$p50" "$p99" "$max" "$min" "$synced" "${json:-null}" >>"$out/replication.jsonl"
+      rate = (t1 > t0) ? sprintf("%.1f", (n - 1) * 1e6 / (t1 - t0)) : "null"
+      printf "%d %.2f %.2f %.2f %.2f %s\n", n, p50 / 1000, p99 / 1000, v[n] / 1000, v[1] / 1000, rate }' <<<"$lags")
+  read -r n p50 p99 max min committed <<<"$stats"
+  printf '{"target_rate":%s,"committed_rate":%s,"transactions":%s,"lag_ms":{"p50":%s,"p99":%s,"max":%s,"min":%s},"caught_up":%s,"writes":%s}\n' \
+    "$rate" "$committed" "$n" "$p50" "$p99" "$max" "$min" "$synced" "${json:-null}" >>"$out/replication.jsonl"
 done
 
 # --- after the load -------------------------------------------------------------------------------------
