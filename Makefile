@@ -61,8 +61,9 @@ ps: ## Show the services and their health
 	$(COMPOSE) ps
 
 .PHONY: test
-test: images secrets ## Run every test: unit, database integration, end-to-end and browser
+test: images secrets ## Run every test: unit, database integration, end-to-end and browser; then a bench smoke
 	@$(MAKE) --no-print-directory verify
+	@$(MAKE) --no-print-directory bench-smoke
 
 .PHONY: verify
 verify: check
