@@ -44,7 +44,7 @@ MVN = JAVA_HOME="$$(scripts/find-jdk.sh)" ./mvnw -B -ntp
 
 .PHONY: help
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-8s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: up
 up: machine images secrets ## Build what is missing, start the stack, wait until it is healthy
@@ -134,3 +134,10 @@ clean: ## Remove the stack, its database volumes and the build output
 	$(COMPOSE) down -v --remove-orphans
 	$(MVN) -q clean
 
+.PHONY: bench
+bench: ## Measure every tier side by side into bench/results/ (bench/README.md); starts the stack if needed
+	@MAKE="$(MAKE)" COMPOSE="$(COMPOSE)" bash bench/run.sh
+
+.PHONY: bench-smoke
+bench-smoke: ## A few seconds of `make bench`, checking that it still writes its report
+	@BENCH_SMOKE=1 MAKE="$(MAKE)" COMPOSE="$(COMPOSE)" bash bench/run.sh
