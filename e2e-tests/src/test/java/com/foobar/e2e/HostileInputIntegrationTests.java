@@ -40,8 +40,8 @@ class HostileInputIntegrationTests extends StackTests {
 
 	/** What an error body must never show: internals of the app or its database. */
 	private static final List<String> INTERNALS = List.of("Exception", "\tat ", "java.", "jakarta.",
-			"org.springframework", "org.hibernate", "com.mysql", "tools.jackson", "SQLState",
-			"SQL syntax", "Tomcat", "could not execute statement", "Caused by");
+			"org.springframework", "org.hibernate", "com.mysql", "tools.jackson", "SQLState", "SQL syntax", "Tomcat",
+			"could not execute statement", "Caused by");
 
 	private final Random random = new Random(SEED);
 
