@@ -105,7 +105,7 @@ class DatabaseMonitor {
 	}
 
 	/** Called when a replica connection fails during a request, before the next check. */
-	void replicaFailed(Exception ex) {
+	void replicaFailed(Throwable ex) {
 		this.replicaState.set(ReplicaState.problem("unreachable: " + rootMessage(ex)));
 	}
 
@@ -121,7 +121,7 @@ class DatabaseMonitor {
 		return this.replicaState.get();
 	}
 
-	private static String rootMessage(Exception ex) {
+	private static String rootMessage(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null) {
 			cause = cause.getCause();

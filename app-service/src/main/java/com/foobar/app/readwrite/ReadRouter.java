@@ -38,6 +38,10 @@ final class ReadRouter extends AbstractDataSource {
 
 	private static final String WAIT_FOR_GTID = "SELECT WAIT_FOR_EXECUTED_GTID_SET(?, ?)";
 
+	private static final ThreadLocal<DataSourceRole> lastServed = new ThreadLocal<>();
+
+	private static final ThreadLocal<Boolean> avoidReplica = new ThreadLocal<>();
+
 	private final DataSource primary;
 
 	private final DataSource replica;
@@ -59,7 +63,10 @@ final class ReadRouter extends AbstractDataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		if (this.monitor.replicaUsable() || !this.monitor.primaryUp()) {
+		if (avoidingReplica() && this.monitor.primaryUp()) {
+			fallback("retry-on-primary");
+		}
+		else if (this.monitor.replicaUsable() || !this.monitor.primaryUp()) {
 			Connection connection = replicaConnection();
 			if (connection != null) {
 				return served(connection, DataSourceRole.REPLICA);
@@ -127,9 +134,36 @@ final class ReadRouter extends AbstractDataSource {
 		return caughtUp;
 	}
 
+	/**
+	 * Sends this thread's reads to the primary while it retries a failed replica read
+	 * ({@link ReplicaRetry}).
+	 */
+	static void avoidReplica(boolean avoid) {
+		if (avoid) {
+			avoidReplica.set(Boolean.TRUE);
+		}
+		else {
+			avoidReplica.remove();
+		}
+	}
+
+	static boolean avoidingReplica() {
+		return avoidReplica.get() != null;
+	}
+
+	/** Whether this thread's last read connection came from the replica. */
+	static boolean lastServedFromReplica() {
+		return lastServed.get() == DataSourceRole.REPLICA;
+	}
+
+	static void forgetLastServed() {
+		lastServed.remove();
+	}
+
 	/** Records which server serves this read: transaction, metric and response header. */
 	private Connection served(Connection connection, DataSourceRole role) {
 		DataSourceRole.record(role);
+		lastServed.set(role);
 		this.meters.counter("foobar.reads", "source", role.label()).increment();
 		HttpServletResponse response = CurrentResponse.get();
 		if (response != null && !response.isCommitted()) {

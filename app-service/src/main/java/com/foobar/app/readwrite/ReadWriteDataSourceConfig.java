@@ -5,12 +5,18 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -41,6 +47,19 @@ class ReadWriteDataSourceConfig {
 			@Qualifier("replicaDataSource") DataSource replica, ConsistencyProperties consistency,
 			MeterRegistry meters) {
 		return new DatabaseMonitor(primary, replica, consistency, meters);
+	}
+
+	// Infrastructure, so that the auto-proxy creator of transaction management applies
+	// it;
+	// first in order, so that each retry is a transaction of its own. Created before the
+	// beans it needs (advisors decide which beans get proxies), it looks them up on use.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor replicaRetryAdvisor(ObjectProvider<DatabaseMonitor> monitor, ObjectProvider<MeterRegistry> meters) {
+		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new ReplicaRetry.ReadOnlyTransactions(),
+				new ReplicaRetry(monitor::getObject, meters::getObject));
+		advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return advisor;
 	}
 
 	@Bean

@@ -14,6 +14,8 @@
  * is unreachable, not replicating or lagging beyond the bound; then the primary. While
  * the primary is down, the replica serves reads even when it is behind: a possibly stale
  * read beats none.</li>
+ * <li>A read-only transaction whose replica connection breaks (the replica died a moment
+ * ago) runs once more on the primary, in the same request ({@link ReplicaRetry}).</li>
  * <li>Read-your-writes: a committed write answers with a {@link ConsistencyToken} naming
  * its own GTID ({@link WriteTokens}, from MySQL's {@code session_track_gtids=OWN_GTID}).
  * A read that brings the token back waits briefly on the replica for that GTID
