@@ -95,7 +95,7 @@ class DatabaseMonitor {
 			});
 		}
 		catch (RuntimeException ex) {
-			state = ReplicaState.problem("cannot read its replication status: " + rootMessage(ex));
+			state = ReplicaState.problem("cannot read its replication status: " + ConnectionFailures.describe(ex));
 		}
 		ReplicaState previous = this.replicaState.getAndSet(state);
 		if (previous.usable() != state.usable()) {
@@ -106,7 +106,7 @@ class DatabaseMonitor {
 
 	/** Called when a replica connection fails during a request, before the next check. */
 	void replicaFailed(Throwable ex) {
-		this.replicaState.set(ReplicaState.problem("unreachable: " + rootMessage(ex)));
+		this.replicaState.set(ReplicaState.problem("unreachable: " + ConnectionFailures.describe(ex)));
 	}
 
 	boolean primaryUp() {
@@ -119,14 +119,6 @@ class DatabaseMonitor {
 
 	ReplicaState replicaState() {
 		return this.replicaState.get();
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	/** What the last check saw of the replica. */
